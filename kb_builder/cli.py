@@ -1,0 +1,205 @@
+"""The `kb` command line: validate, build, new, schema, stats."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from kb_builder import skeleton
+from kb_builder.build_info import build_date
+from kb_builder.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
+from kb_builder.loader import LoadResult, display, load_entries
+from kb_builder.problems import EntryErrors
+from kb_builder.schema import LANGUAGES, TOPICS, json_schema
+
+DEFAULT_ENTRIES = Path("entries")
+
+
+class UsageError(Exception):
+    """A mistake in how kb was called; printed as one line, exit status 2."""
+
+
+def _report(result: LoadResult) -> int:
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    files_with_problems = len({p.path for p in result.problems})
+    if result.problems:
+        print(
+            f"{len(result.problems)} problem(s) in {files_with_problems} file(s); "
+            f"{len(result.files)} entry file(s) checked",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    result = load_entries(args.entries)
+    status = _report(result)
+    if status == 0:
+        print(f"OK: {len(result.entries)} entries in {len(result.files)} files, no problems")
+    return status
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kb_builder.site_build import BuildError, build_site
+
+    try:
+        build_site(
+            config_file=args.config,
+            site_dir=args.site_dir,
+            entries_dir=args.entries,
+            dist_dir=None if args.no_bundle else args.dist,
+            strict=not args.draft,
+        )
+    except BuildError as err:
+        print(f"kb: {err}", file=sys.stderr)
+        print("kb: nothing was replaced; the previous site and bundle are as they were", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    code = args.jurisdiction.upper()
+    if code not in JURISDICTION_CODES:
+        raise UsageError(f"unknown jurisdiction {args.jurisdiction!r} (expected an ISO 3166-1 alpha-2 code, EU or INT)")
+    if args.topic not in TOPICS:
+        raise UsageError(f"unknown topic {args.topic!r} (expected one of: {', '.join(TOPICS)})")
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", args.slug):
+        raise UsageError(f"{args.slug!r} is not a valid name (expected lower-case letters, digits and hyphens)")
+    path = args.entries / jurisdiction_slug(code) / f"{args.slug}.yaml"
+    if path.exists():
+        raise UsageError(f"{display(path)} already exists (expected a new name; nothing was written)")
+    text = skeleton.render(jurisdiction=code, topic=args.topic, slug=args.slug, today=dt.date.today())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {display(path)}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    result = load_entries(args.entries)
+    if _report(result):
+        return 1
+    entries = [item.entry for item in result.entries]
+    today = build_date()
+    by_jurisdiction = Counter(e.jurisdiction for e in entries)
+    by_topic = Counter(e.topic for e in entries)
+    coverage = {
+        lang: sum(1 for e in entries if lang not in e.missing_languages()) for lang in LANGUAGES
+    }
+    overdue = sorted((e.review_due, e.id) for e in entries if e.is_overdue(today))
+    unverified = sorted(e.id for e in entries if not e.verified)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "entries": len(entries),
+                    "by_jurisdiction": dict(sorted(by_jurisdiction.items())),
+                    "by_topic": {t: by_topic[t] for t in TOPICS if by_topic[t]},
+                    "languages": {
+                        lang: {"entries": n, "percent": round(100 * n / len(entries), 1) if entries else 0.0}
+                        for lang, n in coverage.items()
+                    },
+                    "overdue": [{"id": i, "review_due": d.isoformat()} for d, i in overdue],
+                    "unverified": unverified,
+                },
+                indent=2,
+            )
+        )
+        return 0
+    print(f"Entries: {len(entries)}")
+    print("\nBy jurisdiction:")
+    for code, n in sorted(by_jurisdiction.items()):
+        print(f"  {code:<4} {n}")
+    print("\nBy topic:")
+    for topic in TOPICS:
+        if by_topic[topic]:
+            print(f"  {topic:<22} {by_topic[topic]}")
+    print("\nLanguages (entries with every text in that language):")
+    for lang, n in coverage.items():
+        share = 100 * n / len(entries) if entries else 0.0
+        print(f"  {lang}  {n}/{len(entries)} ({share:.0f}%)")
+    print(f"\nNot yet verified: {len(unverified)}")
+    for entry_id in unverified:
+        print(f"  {entry_id}")
+    print(f"\nOverdue for review on {today.isoformat()}: {len(overdue)}")
+    for due, entry_id in overdue:
+        print(f"  {entry_id} (due {due.isoformat()})")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kb", description="Build and check the Conscription & Asylum Rights Atlas.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def entries_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--entries", type=Path, default=DEFAULT_ENTRIES, metavar="DIR", help="entries folder (default: entries)"
+        )
+
+    p = sub.add_parser("validate", help="check every entry file and report every problem")
+    entries_option(p)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("build", help="validate, then build the site (both languages) and the download bundle")
+    entries_option(p)
+    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs config (default: mkdocs.yml)")
+    p.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder (default: site)")
+    p.add_argument("--dist", type=Path, default=Path("dist"), help="bundle folder (default: dist)")
+    p.add_argument("--no-bundle", action="store_true", help="build the site only, not the download bundle")
+    p.add_argument("--draft", action="store_true", help="let warnings (such as missing translations) pass")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("new", help="write a valid skeleton entry to fill in")
+    p.add_argument("jurisdiction", help="ISO 3166-1 alpha-2 code, EU or INT")
+    p.add_argument("topic", help=f"one of: {', '.join(TOPICS)}")
+    p.add_argument("slug", help="file name without .yaml, lower-case with hyphens")
+    entries_option(p)
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("schema", help="print the entry JSON Schema (for editors)")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("stats", help="entries by jurisdiction, topic and language; overdue reviews")
+    entries_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_stats)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except EntryErrors as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problem(s); nothing was built", file=sys.stderr)
+        return 1
+    except UsageError as err:
+        print(f"kb: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("kb: interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("KB_DEBUG"):
+            raise
+        print(f"kb: error: {type(err).__name__}: {err} (set KB_DEBUG=1 for details)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Interface text of the generated pages, in every site language, and localised dates.
+
+Country names come from babel (see `jurisdictions.py`) and dates from babel; this table holds only
+the atlas's own words: headings, notices, markers, topic and audience names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+_LABELS: dict[str, dict[str, str]] = {
+    "key_facts": {"en": "Key facts", "ru": "Основные факты"},
+    "fact": {"en": "Fact", "ru": "Факт"},
+    "value": {"en": "Value", "ru": "Значение"},
+    "as_of": {"en": "As of", "ru": "По состоянию на"},
+    "deadlines": {"en": "Deadlines", "ru": "Сроки"},
+    "what": {"en": "What", "ru": "Что"},
+    "time_limit": {"en": "Time limit", "ru": "Срок"},
+    "legal_basis": {"en": "Legal basis", "ru": "Правовая основа"},
+    "sources": {"en": "Sources", "ru": "Источники"},
+    "accessed": {"en": "accessed", "ru": "дата обращения"},
+    "primary": {"en": "primary source", "ru": "первоисточник"},
+    "secondary": {"en": "secondary source", "ru": "вторичный источник"},
+    "related": {"en": "Related entries", "ru": "Связанные статьи"},
+    "jurisdiction": {"en": "Jurisdiction", "ru": "Юрисдикция"},
+    "topic": {"en": "Topic", "ru": "Тема"},
+    "audience": {"en": "For", "ru": "Для кого"},
+    "last_reviewed": {"en": "Last reviewed", "ru": "Последняя проверка"},
+    "review_due": {"en": "Next review due", "ru": "Следующая проверка"},
+    "countries": {"en": "Countries and jurisdictions", "ru": "Страны и юрисдикции"},
+    "topics": {"en": "Topics", "ru": "Темы"},
+    "about": {"en": "About", "ru": "О справочнике"},
+    "home": {"en": "Home", "ru": "Главная"},
+    "overview": {"en": "Overview", "ru": "Обзор"},
+    "entries_count": {"en": "entries", "ru": "статей"},
+    "all_sources": {"en": "All sources", "ru": "Все источники"},
+    "all_sources_intro": {
+        "en": "Every source cited in the atlas, by jurisdiction and entry.",
+        "ru": "Все источники, на которые ссылается справочник, по юрисдикциям и статьям.",
+    },
+    "notice_title": {"en": "Information, not legal advice", "ru": "Информация, а не юридическая консультация"},
+    "notice": {
+        "en": "This page gives legal information, not legal advice. Laws change often; check the sources and "
+        "ask a lawyer or a counselling organisation about your own case. It describes the rules as of the "
+        "date it was last reviewed: {date}.",
+        "ru": "Эта страница содержит правовую информацию, а не юридическую консультацию. Законы часто меняются: "
+        "проверьте источники и обратитесь к юристу или в консультационную организацию по своему делу. "
+        "Здесь описаны правила по состоянию на дату последней проверки: {date}.",
+    },
+    "notice_short": {
+        "en": "Legal information, not legal advice. Each entry says when it was last reviewed.",
+        "ru": "Правовая информация, а не юридическая консультация. В каждой статье указана дата последней проверки.",
+    },
+    "unverified_title": {"en": "Not yet verified", "ru": "Ещё не проверено"},
+    "unverified": {
+        "en": "This entry has not yet been fully checked against the primary legal texts. Treat its "
+        "contents with care and confirm them with the sources listed below.",
+        "ru": "Эта статья ещё не полностью сверена с текстами нормативных актов. Относитесь к ней осторожно "
+        "и сверяйтесь с перечисленными ниже источниками.",
+    },
+    "fact_unverified": {"en": "not verified", "ru": "не проверено"},
+    "overdue_title": {"en": "Review overdue", "ru": "Проверка просрочена"},
+    "overdue": {
+        "en": "This entry was due for review on {date} and has not been reviewed since. The law may have changed.",
+        "ru": "Эту статью нужно было перепроверить до {date}, но этого ещё не сделано. Закон мог измениться.",
+    },
+    "untranslated_title": {"en": "Not yet translated", "ru": "Ещё не переведено"},
+    "untranslated": {
+        "en": "Parts of this entry are not yet available in English and are shown in {other}.",
+        "ru": "Части этой статьи ещё не переведены на русский язык и показаны на языке оригинала ({other}).",
+    },
+    "lang_name_en": {"en": "English", "ru": "английском"},
+    "lang_name_ru": {"en": "Russian", "ru": "русском"},
+    "built_on": {"en": "Built on", "ru": "Сборка от"},
+    "no_entries": {"en": "No entries yet.", "ru": "Статей пока нет."},
+    # Topics (the closed list is in schema.TOPICS).
+    "topic:conscription": {"en": "Conscription", "ru": "Призыв на военную службу"},
+    "topic:mobilisation": {"en": "Mobilisation", "ru": "Мобилизация"},
+    "topic:appeal-grounds": {
+        "en": "Exemptions, deferments, objection and appeals",
+        "ru": "Освобождение, отсрочка, АГС и обжалование",
+    },
+    "topic:penalties": {"en": "Penalties", "ru": "Ответственность"},
+    "topic:entry-and-stay": {"en": "Leaving, entry and stay", "ru": "Выезд, въезд и пребывание"},
+    "topic:asylum-procedure": {"en": "Asylum procedure", "ru": "Процедура убежища"},
+    "topic:protection-standards": {"en": "Protection standards", "ru": "Стандарты защиты"},
+    # Audiences (the closed list is in schema.AUDIENCES).
+    "audience:conscripts": {"en": "conscripts", "ru": "призывники"},
+    "audience:reservists": {"en": "reservists", "ru": "запасники"},
+    "audience:contract-soldiers": {"en": "contract soldiers", "ru": "контрактники"},
+    "audience:objectors": {"en": "conscientious objectors", "ru": "отказники по убеждениям"},
+    "audience:deserters": {"en": "deserters", "ru": "дезертиры"},
+    "audience:families": {"en": "families", "ru": "семьи"},
+    "audience:asylum-seekers": {"en": "asylum seekers", "ru": "просители убежища"},
+    "audience:counsellors": {"en": "counsellors", "ru": "консультанты"},
+    "audience:lawyers": {"en": "lawyers", "ru": "юристы"},
+}
+
+_DATE_LOCALE = {"en": "en_GB", "ru": "ru"}
+
+
+def label(key: str, lang: str, **values: str) -> str:
+    text = _LABELS[key][lang]
+    return text.format(**values) if values else text
+
+
+def topic_name(topic: str, lang: str) -> str:
+    return label(f"topic:{topic}", lang)
+
+
+def audience_name(audience: str, lang: str) -> str:
+    return label(f"audience:{audience}", lang)
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    """A date in words: '21 November 2026' / '21 ноября 2026 г.'."""
+    return format_date(day, format="long", locale=_DATE_LOCALE[lang])
+
+
+def keys() -> list[str]:
+    return list(_LABELS)

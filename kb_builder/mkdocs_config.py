@@ -1,0 +1,17 @@
+"""Typed options of the `kb` mkdocs plugin (`plugins: [kb]` in mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from kb_builder.schema import LANGUAGES
+
+
+class KbConfig(base.Config):
+    #: Folder of entry files, relative to mkdocs.yml.
+    entries = c.Type(str, default="entries")
+    #: Language of this build; `kb build` runs one build per language.
+    language = c.Choice(LANGUAGES, default="en")
+    #: Hand-written pages listed under "About", in this order (paths in the docs folder).
+    about = c.ListOfItems(c.Type(str), default=[])

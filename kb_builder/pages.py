@@ -1,0 +1,289 @@
+"""Entries to pages: the atlas as Markdown pages in one language, independent of any renderer.
+
+`Atlas(entries, lang, today).pages()` gives every generated page (entry, jurisdiction, topic,
+sources) with its path and title; `nav()` the navigation tree. A renderer (the mkdocs plugin)
+only has to turn these Markdown pages into HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from kb_builder.jurisdictions import jurisdiction_name, jurisdiction_slug, sort_key
+from kb_builder.labels import audience_name, format_day, label, topic_name
+from kb_builder.schema import LANGUAGES, TOPICS, Entry, LocalizedText
+
+SOURCES_PAGE = "sources.md"
+HOME_PAGE = "index.md"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the docs root, such as 'ru/ru-call-up.md'
+    title: str
+    markdown: str
+    kind: str  # entry | jurisdiction | topic | sources
+
+
+def entry_path(entry: Entry) -> str:
+    return f"{jurisdiction_slug(entry.jurisdiction)}/{entry.id}.md"
+
+
+def jurisdiction_path(code: str) -> str:
+    return f"{jurisdiction_slug(code)}/index.md"
+
+
+def topic_path(topic: str) -> str:
+    return f"topics/{topic}.md"
+
+
+def link(from_page: str, to_page: str) -> str:
+    """A relative link between two pages, as Markdown expects it."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def escape_link_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def cell(text: str) -> str:
+    """Text that fits in one Markdown table cell."""
+    return " <br> ".join(part.strip() for part in text.strip().replace("|", "\\|").splitlines() if part.strip())
+
+
+def indent(text: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line if line.strip() else "" for line in text.strip().splitlines())
+
+
+class Atlas:
+    """The generated pages of one language."""
+
+    def __init__(self, entries: list[Entry], lang: str, today: dt.date):
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}")
+        self.lang = lang
+        self.today = today
+        self.entries = sorted(entries, key=lambda e: (TOPICS.index(e.topic), self.text(e.title).casefold(), e.id))
+        self.by_id = {e.id: e for e in self.entries}
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def text(self, value: LocalizedText) -> str:
+        """The text in this language, falling back to English where a translation is missing."""
+        return value.get(self.lang) or value.en
+
+    def l(self, key: str, **values: str) -> str:  # noqa: E743 - short on purpose, used everywhere
+        return label(key, self.lang, **values)
+
+    def day(self, day: dt.date) -> str:
+        return format_day(day, self.lang)
+
+    @cached_property
+    def by_jurisdiction(self) -> dict[str, list[Entry]]:
+        groups: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            groups[entry.jurisdiction].append(entry)
+        return {code: groups[code] for code in sorted(groups, key=lambda c: sort_key(c, self.lang))}
+
+    def entry_link(self, from_page: str, entry: Entry) -> str:
+        return f"[{escape_link_text(self.text(entry.title))}]({link(from_page, entry_path(entry))})"
+
+    def entry_list_item(self, from_page: str, entry: Entry) -> str:
+        marker = f" *({self.l('unverified_title').lower()})*" if not entry.verified else ""
+        summary = " ".join(self.text(entry.summary).split())
+        return f"- {self.entry_link(from_page, entry)}{marker}: {summary}"
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        pages = [self.entry_page(entry) for entry in self.entries]
+        pages += [self.jurisdiction_page(code) for code in self.by_jurisdiction]
+        pages += [self.topic_page(topic) for topic in TOPICS]
+        pages.append(self.sources_page())
+        return pages
+
+    def notice(self, entry: Entry) -> list[str]:
+        blocks = [
+            f'!!! info kb-notice "{self.l("notice_title")}"',
+            indent(self.l("notice", date=self.day(entry.last_reviewed))),
+            "",
+        ]
+        if not entry.verified:
+            blocks += [f'!!! warning kb-unverified "{self.l("unverified_title")}"', indent(self.l("unverified")), ""]
+        if entry.is_overdue(self.today):
+            assert entry.review_due is not None
+            blocks += [
+                f'!!! danger kb-overdue "{self.l("overdue_title")}"',
+                indent(self.l("overdue", date=self.day(entry.review_due))),
+                "",
+            ]
+        if self.lang in entry.missing_languages():
+            blocks += [
+                f'!!! warning kb-untranslated "{self.l("untranslated_title")}"',
+                indent(self.l("untranslated", other=self.l("lang_name_en"))),
+                "",
+            ]
+        return blocks
+
+    def entry_page(self, entry: Entry) -> Page:
+        path = entry_path(entry)
+        title = self.text(entry.title)
+        out = [f"# {title}", ""]
+        meta = [
+            f"**{self.l('jurisdiction')}:** "
+            f"[{jurisdiction_name(entry.jurisdiction, self.lang)}]({link(path, jurisdiction_path(entry.jurisdiction))})",
+            f"**{self.l('topic')}:** [{topic_name(entry.topic, self.lang)}]({link(path, topic_path(entry.topic))})",
+            f"**{self.l('last_reviewed')}:** {self.day(entry.last_reviewed)}",
+        ]
+        out += ['<div class="kb-meta" markdown="1">', " · ".join(meta) + "  ", ""]
+        out += [
+            f"**{self.l('audience')}:** " + ", ".join(audience_name(a, self.lang) for a in entry.audience),
+            "</div>",
+            "",
+        ]
+        out += self.notice(entry)
+        out += [f'<div class="kb-summary" markdown="1">', self.text(entry.summary).strip(), "</div>", ""]
+
+        if entry.key_facts:
+            out += [f"## {self.l('key_facts')}", ""]
+            out += [f"| {self.l('fact')} | {self.l('value')} | {self.l('as_of')} |", "| --- | --- | --- |"]
+            for fact in entry.key_facts:
+                value = cell(self.text(fact.value))
+                if not fact.verified:
+                    value += f' <span class="kb-unverified-mark">({self.l("fact_unverified")})</span>'
+                out.append(f"| {cell(self.text(fact.label))} | {value} | {self.day(fact.as_of)} |")
+            out.append("")
+
+        if entry.deadlines:
+            out += [f"## {self.l('deadlines')}", ""]
+            out += [
+                f"| {self.l('what')} | {self.l('time_limit')} | {self.l('legal_basis')} |",
+                "| --- | --- | --- |",
+            ]
+            for deadline in entry.deadlines:
+                limit = cell(self.text(deadline.time_limit))
+                if not deadline.verified:
+                    limit += f' <span class="kb-unverified-mark">({self.l("fact_unverified")})</span>'
+                out.append(f"| {cell(self.text(deadline.what))} | {limit} | {cell(self.text(deadline.legal_basis))} |")
+            out.append("")
+
+        out += [self.text(entry.body).strip(), ""]
+
+        out += [f"## {self.l('legal_basis')}", ""]
+        for basis in entry.legal_basis:
+            parts = [f"**{' '.join(self.text(basis.instrument).split())}**"]
+            if basis.article:
+                parts.append(self.text(basis.article))
+            parts.append(self.day(basis.date))
+            line = "- " + ", ".join(parts) + "."
+            if basis.url:
+                line += f" <{basis.url}>"
+            out.append(line)
+            if basis.note:
+                out += ["", indent(self.text(basis.note), "    "), ""]
+        out.append("")
+
+        out += [f"## {self.l('sources')}", ""]
+        for number, source in enumerate(entry.sources, start=1):
+            out.append(
+                f"{number}. {source.title}. {source.publisher}. <{source.url}> "
+                f"({self.l(source.kind)}; {self.l('accessed')} {self.day(source.accessed)})"
+            )
+        out.append("")
+
+        related = [self.by_id[i] for i in entry.related if i in self.by_id]
+        if related:
+            out += [f"## {self.l('related')}", ""]
+            for other in related:
+                out.append(f"- {self.entry_link(path, other)} ({jurisdiction_name(other.jurisdiction, self.lang)})")
+            out.append("")
+
+        assert entry.review_due is not None
+        out += [
+            '<div class="kb-review" markdown="1">',
+            f"{self.l('last_reviewed')}: {self.day(entry.last_reviewed)}. "
+            f"{self.l('review_due')}: {self.day(entry.review_due)}.",
+            "</div>",
+            "",
+        ]
+        return Page(path=path, title=title, markdown="\n".join(out), kind="entry")
+
+    def jurisdiction_page(self, code: str) -> Page:
+        path = jurisdiction_path(code)
+        name = jurisdiction_name(code, self.lang)
+        out = [f"# {name}", "", f'!!! info kb-notice "{self.l("notice_title")}"', indent(self.l("notice_short")), ""]
+        entries = self.by_jurisdiction[code]
+        for topic in TOPICS:
+            in_topic = [e for e in entries if e.topic == topic]
+            if in_topic:
+                out += [f"## {topic_name(topic, self.lang)}", ""]
+                out += [self.entry_list_item(path, e) for e in in_topic]
+                out.append("")
+        return Page(path=path, title=name, markdown="\n".join(out), kind="jurisdiction")
+
+    def topic_page(self, topic: str) -> Page:
+        path = topic_path(topic)
+        name = topic_name(topic, self.lang)
+        out = [f"# {name}", ""]
+        found = False
+        for code, entries in self.by_jurisdiction.items():
+            in_topic = [e for e in entries if e.topic == topic]
+            if in_topic:
+                found = True
+                out += [f"## {jurisdiction_name(code, self.lang)}", ""]
+                out += [self.entry_list_item(path, e) for e in in_topic]
+                out.append("")
+        if not found:
+            out += [self.l("no_entries"), ""]
+        return Page(path=path, title=name, markdown="\n".join(out), kind="topic")
+
+    def sources_page(self) -> Page:
+        path = SOURCES_PAGE
+        out = [f"# {self.l('all_sources')}", "", self.l("all_sources_intro"), ""]
+        for code, entries in self.by_jurisdiction.items():
+            out += [f"## {jurisdiction_name(code, self.lang)}", ""]
+            for entry in entries:
+                out += [f"### {self.entry_link(path, entry)}", ""]
+                for source in entry.sources:
+                    out.append(
+                        f"- {source.title}. {source.publisher}. <{source.url}> "
+                        f"({self.l(source.kind)}; {self.l('accessed')} {self.day(source.accessed)})"
+                    )
+                out.append("")
+        return Page(path=path, title=self.l("all_sources"), markdown="\n".join(out), kind="sources")
+
+    def home_fragment(self) -> str:
+        """The list of jurisdictions and topics that the home page ends with."""
+        out = ["", f"## {self.l('countries')}", ""]
+        for code, entries in self.by_jurisdiction.items():
+            out.append(
+                f"- [{jurisdiction_name(code, self.lang)}]({link(HOME_PAGE, jurisdiction_path(code))}) "
+                f"({len(entries)} {self.l('entries_count')})"
+            )
+        out += ["", f"## {self.l('topics')}", ""]
+        out += [f"- [{topic_name(t, self.lang)}]({link(HOME_PAGE, topic_path(t))})" for t in TOPICS]
+        out += ["", f"[{self.l('all_sources')}]({SOURCES_PAGE})", ""]
+        return "\n".join(out)
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def nav(self, about_pages: list[str]) -> list[object]:
+        """The navigation tree in mkdocs' `nav` format."""
+        countries: list[object] = []
+        for code, entries in self.by_jurisdiction.items():
+            children: list[object] = [{self.l("overview"): jurisdiction_path(code)}]
+            children += [{self.text(e.title): entry_path(e)} for e in entries]
+            countries.append({jurisdiction_name(code, self.lang): children})
+        nav: list[object] = [
+            {self.l("home"): HOME_PAGE},
+            {self.l("countries"): countries},
+            {self.l("topics"): [{topic_name(t, self.lang): topic_path(t)} for t in TOPICS]},
+            {self.l("all_sources"): SOURCES_PAGE},
+        ]
+        if about_pages:
+            nav.append({self.l("about"): list(about_pages)})
+        return nav

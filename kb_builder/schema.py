@@ -1,0 +1,259 @@
+"""The entry schema: the single place that says what an entry file may contain.
+
+Everything else (loader, page builder, CLI, renderer) reads these models; the JSON
+Schema that editors use for autocompletion is generated from them (`kb schema`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    WithJsonSchema,
+    model_validator,
+)
+
+from kb_builder.jurisdictions import JURISDICTION_CODES
+
+#: Languages an entry may be written in. The first is required on every text.
+LANGUAGES: tuple[str, ...] = ("en", "ru")
+
+#: The closed list of topics. Order here is the order on jurisdiction pages.
+TOPICS: tuple[str, ...] = (
+    "conscription",
+    "mobilisation",
+    "appeal-grounds",
+    "penalties",
+    "entry-and-stay",
+    "asylum-procedure",
+    "protection-standards",
+)
+
+#: Who an entry is written for.
+AUDIENCES: tuple[str, ...] = (
+    "conscripts",
+    "reservists",
+    "contract-soldiers",
+    "objectors",
+    "deserters",
+    "families",
+    "asylum-seekers",
+    "counsellors",
+    "lawyers",
+)
+
+#: How long after `last_reviewed` an entry falls due for review, unless `review_due` says otherwise.
+REVIEW_INTERVAL_MONTHS = 12
+
+SCHEMA_FILE_NAME = "entry.schema.json"
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id (expected lower-case letters, digits and single hyphens, "
+            "such as 'ru-alternative-civilian-service')"
+        )
+    return value
+
+
+def _check_jurisdiction(value: str) -> str:
+    if value not in JURISDICTION_CODES:
+        raise ValueError(
+            f"unknown jurisdiction {value!r} (expected an ISO 3166-1 alpha-2 code in capitals "
+            "such as 'RU' or 'DE', or 'EU' or 'INT')"
+        )
+    return value
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise ValueError("a date and time was given (expected a date written as YYYY-MM-DD)")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as err:
+            raise ValueError(f"{value!r} is not a real date: {err} (expected YYYY-MM-DD)") from None
+    raise ValueError(f"{value!r} is not a date (expected a date written as YYYY-MM-DD, such as 2026-11-21)")
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(f"{value!r} is not a web address (expected a URL starting with https:// or http://)")
+    return value
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("the text is empty (expected some text)")
+    return value
+
+
+def _check_line(value: str) -> str:
+    _check_text(value)
+    if "\n" in value.strip():
+        raise ValueError("the text has a line break (expected a single line)")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_check_slug), WithJsonSchema({"type": "string", "pattern": _SLUG.pattern})]
+Jurisdiction = Annotated[
+    str,
+    AfterValidator(_check_jurisdiction),
+    WithJsonSchema({"type": "string", "enum": sorted(JURISDICTION_CODES)}),
+]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": _ISO_DATE.pattern}),
+]
+Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Line = Annotated[str, AfterValidator(_check_line), WithJsonSchema({"type": "string", "minLength": 1})]
+Topic = Literal[TOPICS]  # type: ignore[valid-type]
+Audience = Literal[AUDIENCES]  # type: ignore[valid-type]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
+
+
+class LocalizedText(_Model):
+    """Text in each language: `en` is required, `ru` is expected (the build reports entries without it)."""
+
+    en: Text
+    ru: Text | None = None
+
+    def get(self, lang: str) -> str | None:
+        return getattr(self, lang)
+
+    def missing(self) -> list[str]:
+        return [lang for lang in LANGUAGES if self.get(lang) is None]
+
+
+class LocalizedLine(LocalizedText):
+    """A short, single-line text in each language (titles, labels)."""
+
+    en: Line
+    ru: Line | None = None
+
+
+class KeyFact(_Model):
+    label: LocalizedLine
+    value: LocalizedText
+    as_of: Date = Field(description="The date on which this fact was true according to its source.")
+    verified: StrictBool = Field(
+        default=True,
+        description="false if the fact could not be confirmed against a source; the page then marks it.",
+    )
+
+
+class Deadline(_Model):
+    what: LocalizedText
+    time_limit: LocalizedText
+    legal_basis: LocalizedText
+    verified: StrictBool = True
+
+
+class LegalBasis(_Model):
+    instrument: LocalizedText = Field(description="The law, decree, treaty, judgment or guidance, with its number.")
+    article: LocalizedLine | None = Field(default=None, description="Article, paragraph or section.")
+    date: Date = Field(description="Date the instrument was adopted, signed or delivered.")
+    url: Url | None = None
+    note: LocalizedText | None = Field(default=None, description="Amendments, pending changes or status.")
+
+
+class Source(_Model):
+    title: Line
+    publisher: Line
+    url: Url
+    accessed: Date
+    kind: Literal["primary", "secondary"]
+    language: Literal["en", "ru", "de", "fr", "uk", "es", "nl", "pl", "fi", "lt", "lv", "cs", "tr", "ka", "hy", "kk", "sr", "be", "other"] | None = None
+
+
+class Entry(_Model):
+    """One entry file: a single rule, procedure or standard of one jurisdiction."""
+
+    id: Slug
+    jurisdiction: Jurisdiction
+    topic: Topic
+    title: LocalizedLine
+    summary: LocalizedText
+    body: LocalizedText
+    audience: list[Audience] = Field(min_length=1)
+    key_facts: list[KeyFact] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    legal_basis: list[LegalBasis] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+    last_reviewed: Date
+    review_due: Date | None = Field(
+        default=None, description=f"Defaults to {REVIEW_INTERVAL_MONTHS} months after last_reviewed."
+    )
+    verified: StrictBool = Field(description="false shows a visible 'not yet verified' marker on the page.")
+    related: list[Slug] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _review_dates(self) -> "Entry":
+        if self.review_due is None:
+            object.__setattr__(self, "review_due", add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS))
+        elif self.review_due < self.last_reviewed:
+            raise ValueError("review_due is before last_reviewed (expected a later date)")
+        return self
+
+    def texts(self) -> list[LocalizedText]:
+        """Every localised text of the entry, for translation-coverage checks."""
+        found: list[LocalizedText] = []
+
+        def walk(value: Any) -> None:
+            if isinstance(value, LocalizedText):
+                found.append(value)
+            elif isinstance(value, BaseModel):
+                for name in type(value).model_fields:
+                    walk(getattr(value, name))
+            elif isinstance(value, list):
+                for item in value:
+                    walk(item)
+
+        walk(self)
+        return found
+
+    def missing_languages(self) -> list[str]:
+        return sorted({lang for text in self.texts() for lang in text.missing()})
+
+    def is_overdue(self, today: dt.date) -> bool:
+        assert self.review_due is not None
+        return self.review_due < today
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def json_schema() -> dict[str, Any]:
+    schema = Entry.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Rights Atlas entry"
+    return schema

@@ -1,0 +1,192 @@
+"""Reading one YAML file into plain data, remembering where every key and value stands.
+
+Safe by construction: only `yaml.SafeLoader` machinery is used, anchors and aliases are refused
+(so an alias bomb cannot expand), duplicate keys are errors (PyYAML would silently keep the last
+one), dates stay text (the schema parses them with a clear message), and only `true`/`false` are
+booleans (so the country code `NO` stays a string).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from kb_builder.problems import Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+Loc = tuple[str | int, ...]
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+class _EntryLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2-like scalars and no aliases."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases are not allowed in entries (expected plain values)", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+_EntryLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_EntryLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+@dataclass
+class YamlDocument:
+    """Plain data from one file, with the position of every value and every mapping key."""
+
+    data: Any
+    value_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of `loc`, or of its nearest ancestor that exists."""
+        if key and loc in self.key_positions:
+            return self.key_positions[loc]
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.value_positions:
+                return self.value_positions[loc[:end]]
+        return (1, 1)
+
+
+def _mark(node_or_mark: Any) -> tuple[int, int]:
+    mark = getattr(node_or_mark, "start_mark", node_or_mark)
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Reader:
+    def __init__(self, loader: _EntryLoader, display_path: str):
+        self.loader = loader
+        self.path = display_path
+        self.doc = YamlDocument(data=None)
+        self.problems: list[Problem] = []
+
+    def problem(self, where: tuple[int, int], message: str) -> None:
+        self.problems.append(Problem(self.path, where[0], where[1], message))
+
+    def build(self, node: Node, loc: Loc) -> Any:
+        self.doc.value_positions[loc] = _mark(node)
+        if len(loc) > MAX_DEPTH:
+            self.problem(_mark(node), f"values are nested more than {MAX_DEPTH} levels deep (expected a flat entry)")
+            return None
+        if isinstance(node, MappingNode):
+            return self.build_mapping(node, loc)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        if node.tag.startswith("tag:yaml.org,2002:") and node.tag[18:] in ("str", "int", "float", "bool", "null"):
+            return self.loader.construct_object(node, deep=True)
+        self.problem(_mark(node), f"the tag {node.tag!r} is not allowed (expected plain text, numbers, true/false)")
+        return None
+
+    def build_mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        seen: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.problem(_mark(key_node), "a key is a list or mapping (expected a plain field name)")
+                continue
+            key = key_node.value
+            if key in seen:
+                first = seen[key]
+                self.problem(
+                    _mark(key_node),
+                    f"duplicate key {key!r}, first given at line {first[0]} column {first[1]} "
+                    "(expected each key once; YAML would silently drop one of the values)",
+                )
+                continue
+            seen[key] = _mark(key_node)
+            self.doc.key_positions[loc + (key,)] = _mark(key_node)
+            result[key] = self.build(value_node, loc + (key,))
+        return result
+
+
+def _decode(raw: bytes, display_path: str) -> tuple[str | None, list[Problem]]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, [
+            Problem(display_path, 1, 1, "the file starts with a byte-order mark (expected UTF-8 without a BOM)")
+        ]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(display_path, 1, 1, "the file is UTF-16 (expected UTF-8 text)")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            Problem(
+                display_path,
+                line,
+                col,
+                f"byte 0x{raw[err.start]:02x} is not valid UTF-8 (expected a UTF-8 text file)",
+            )
+        ]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, [Problem(display_path, line, 1, "the file contains a NUL character (expected text)")]
+    return text, []
+
+
+def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse one file. Returns the document, or None with the problems that stopped it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                Problem(
+                    display_path, 1, 1, f"the file is {size:,} bytes (expected at most {MAX_FILE_BYTES:,} bytes)"
+                )
+            ]
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(display_path, 1, 1, f"cannot read the file: {err.strerror} (expected a readable file)")]
+
+    text, problems = _decode(raw, display_path)
+    if text is None:
+        return None, problems
+
+    loader = _EntryLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [
+                Problem(display_path, 1, 1, "the file is empty (expected a mapping of entry fields such as 'id:')")
+            ]
+        if not isinstance(node, MappingNode):
+            kind = "a list" if isinstance(node, SequenceNode) else "a single value"
+            line, col = _mark(node)
+            return None, [
+                Problem(display_path, line, col, f"the file is {kind} (expected a mapping of entry fields such as 'id:')")
+            ]
+        reader = _Reader(loader, display_path)
+        reader.doc.data = reader.build(node, ())
+        return reader.doc, reader.problems
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = _mark(mark) if mark else (1, 1)
+        what = err.problem or err.context or "invalid YAML"
+        if "\t" in what or "'\\t'" in what:
+            what += " (tabs cannot indent YAML; expected spaces)"
+        return None, [Problem(display_path, line, col, f"YAML syntax error: {what} (expected valid YAML)")]
+    except yaml.YAMLError as err:
+        return None, [Problem(display_path, 1, 1, f"YAML error: {err} (expected valid YAML)")]
+    except RecursionError:
+        return None, [Problem(display_path, 1, 1, "values are nested too deeply (expected a flat entry)")]
+    finally:
+        loader.dispose()
