@@ -7,6 +7,7 @@ pages that carry authored text.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,7 +28,7 @@ log = get_plugin_logger(__name__)
 class KbPlugin(BasePlugin[KbConfig]):
     def __init__(self) -> None:
         self.atlas: Atlas | None = None
-        self.generated: set[str] = set()
+        self.generated: dict[str, str] = {}  # src path -> page title
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -48,12 +49,12 @@ class KbPlugin(BasePlugin[KbConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.atlas is not None
-        self.generated = set()
+        self.generated = {}
         for page in self.atlas.pages():
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"docs/{page.path} clashes with a page generated from the entries (rename it)")
             files.append(File.generated(config, page.path, content=page.markdown))
-            self.generated.add(page.path)
+            self.generated[page.path] = page.title
         missing = [p for p in self.config.about if files.get_file_from_path(p) is None]
         if missing:
             raise PluginError(f"plugins.kb.about names pages that are not in {config.docs_dir}: {', '.join(missing)}")
@@ -62,6 +63,10 @@ class KbPlugin(BasePlugin[KbConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         assert self.atlas is not None
+        if page.file.src_uri in self.generated:
+            # Themes print the title unescaped (and material's `striptags` unescapes it again), so the
+            # title an author wrote is handed over HTML-escaped; `meta.title` takes precedence everywhere.
+            page.meta["title"] = html.escape(self.generated[page.file.src_uri])
         if page.file.src_uri == HOME_PAGE:
             return markdown.rstrip() + "\n" + self.atlas.home_fragment()
         return markdown

@@ -8,6 +8,7 @@ only has to turn these Markdown pages into HTML.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
@@ -132,7 +133,8 @@ class Atlas:
     def entry_page(self, entry: Entry) -> Page:
         path = entry_path(entry)
         title = self.text(entry.title)
-        out = [f"# {title}", ""]
+        # Themes print the page title (taken from this heading) unescaped in <title>: escape it here.
+        out = [f"# {html.escape(title, quote=False)}", ""]
         meta = [
             f"**{self.l('jurisdiction')}:** "
             f"[{jurisdiction_name(entry.jurisdiction, self.lang)}]({link(path, jurisdiction_path(entry.jurisdiction))})",
@@ -276,7 +278,8 @@ class Atlas:
         countries: list[object] = []
         for code, entries in self.by_jurisdiction.items():
             children: list[object] = [{self.l("overview"): jurisdiction_path(code)}]
-            children += [{self.text(e.title): entry_path(e)} for e in entries]
+            # Themes print nav titles as they are: escape the authored ones.
+            children += [{html.escape(self.text(e.title)): entry_path(e)} for e in entries]
             countries.append({jurisdiction_name(code, self.lang): children})
         nav: list[object] = [
             {self.l("home"): HOME_PAGE},

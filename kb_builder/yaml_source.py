@@ -180,7 +180,7 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = _mark(mark) if mark else (1, 1)
-        what = err.problem or err.context or "invalid YAML"
+        what = ", ".join(part for part in (err.context, err.problem) if part) or "invalid YAML"
         if "\t" in what or "'\\t'" in what:
             what += " (tabs cannot indent YAML; expected spaces)"
         return None, [Problem(display_path, line, col, f"YAML syntax error: {what} (expected valid YAML)")]

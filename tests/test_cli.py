@@ -1,0 +1,102 @@
+"""The kb command line, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import REPO, entry_text, position, run_kb, write
+
+LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")
+
+
+def test_validate_reports_each_planted_problem_once(entries: Path) -> None:
+    planted = {}
+    text = entry_text(id="ru-one").replace("kind: primary", "kind: primary\n    kind: secondary")
+    write(entries, "ru/one.yaml", text)
+    planted["one.yaml"] = [(position(text, "kind: secondary")[0], "duplicate key 'kind'")]
+
+    write(entries, "ru/two.yaml", entry_text(id="ru-shared"))
+    text = entry_text(id="ru-shared")
+    write(entries, "de/three.yaml", text.replace("jurisdiction: RU", "jurisdiction: DE"))
+    # Files are read in path order (de/ before ru/), so the second one is ru/two.yaml.
+    planted["two.yaml"] = [(position(text, "ru-shared")[0], "already used by")]
+
+    text = entry_text(id="ru-four").replace("url: https://example.org", "url: javascript://example.org")
+    text = text.replace("topic: appeal-grounds", "topic: appeal")
+    write(entries, "ru/four.yaml", text)
+    planted["four.yaml"] = [
+        (position(text, "appeal\n")[0], "topic: 'appeal' is not allowed"),
+        (position(text, "javascript:")[0], "is not a web address"),
+    ]
+
+    result = run_kb("validate", "--entries", str(entries))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = [LINE.match(line) for line in result.stderr.splitlines() if LINE.match(line)]
+    assert len(lines) == sum(len(v) for v in planted.values()), result.stderr
+    for name, expected in planted.items():
+        for line_no, fragment in expected:
+            assert any(
+                Path(m["path"]).name == name and int(m["line"]) == line_no and fragment in m["message"] for m in lines
+            ), (name, line_no, fragment, result.stderr)
+    assert "4 problem(s) in 3 file(s); 4 entry file(s) checked" in result.stderr
+
+
+def test_validate_bundled_entries_pass() -> None:
+    result = run_kb("validate")
+    assert result.returncode == 0, result.stderr
+    count = len(list((REPO / "entries").rglob("*.yaml")))
+    assert f"OK: {count} entries in {count} files" in result.stdout
+
+
+def test_new_writes_a_valid_skeleton_and_never_overwrites(entries: Path) -> None:
+    result = run_kb("new", "ru", "appeal-grounds", "test-skeleton", "--entries", str(entries))
+    assert result.returncode == 0, result.stderr
+    path = entries / "ru" / "test-skeleton.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/entry.schema.json\n")
+    assert "id: ru-test-skeleton" in text and "verified: false" in text
+    assert run_kb("validate", "--entries", str(entries)).returncode == 0
+    again = run_kb("new", "RU", "appeal-grounds", "test-skeleton", "--entries", str(entries))
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert path.read_text(encoding="utf-8") == text
+    bad = run_kb("new", "RU", "nonsense", "x", "--entries", str(entries))
+    assert bad.returncode == 2 and "unknown topic 'nonsense'" in bad.stderr
+
+
+def test_schema_is_exported_and_committed_copy_is_current() -> None:
+    result = run_kb("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) >= {"id", "jurisdiction", "topic", "title", "sources", "legal_basis", "last_reviewed"}
+    assert "RU" in schema["properties"]["jurisdiction"]["enum"] and "INT" in schema["properties"]["jurisdiction"]["enum"]
+    committed = json.loads((REPO / "schema" / "entry.schema.json").read_text(encoding="utf-8"))
+    assert committed == schema, "run: kb schema > schema/entry.schema.json"
+
+
+def test_stats_counts_languages_and_overdue(entries: Path) -> None:
+    write(entries, "ru/a.yaml", entry_text(id="ru-a"))
+    old = entry_text(id="ru-b", verified="false").replace("last_reviewed: 2026-11-21", "last_reviewed: 2024-01-10")
+    old = old.replace("  ru: Решение призывной", "  xx: Решение призывной").replace("  xx:", "  # no ru\n  en2:", 1)
+    old = old.replace("  en2: Решение призывной комиссии можно обжаловать в региональную комиссию или в суд.\n", "")
+    write(entries, "ru/b.yaml", old)
+    result = run_kb("stats", "--json", "--entries", str(entries))
+    assert result.returncode == 0, result.stderr
+    stats = json.loads(result.stdout)
+    assert stats["entries"] == 2
+    assert stats["by_jurisdiction"] == {"RU": 2}
+    assert stats["languages"]["en"] == {"entries": 2, "percent": 100.0}
+    assert stats["languages"]["ru"] == {"entries": 1, "percent": 50.0}
+    assert stats["overdue"] == [{"id": "ru-b", "review_due": "2025-01-10"}]
+    assert stats["unverified"] == ["ru-b"]
+    human = run_kb("stats", "--entries", str(entries))
+    assert "ru  1/2 (50%)" in human.stdout and "ru-b (due 2025-01-10)" in human.stdout
+
+
+def test_validate_missing_folder_is_a_clean_error(tmp_path: Path) -> None:
+    result = run_kb("validate", "--entries", str(tmp_path / "nope"))
+    assert result.returncode == 1
+    assert "the entries folder does not exist" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,202 @@
+"""The loader reports every problem with its exact position and never drops an entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import entry_text, position, write
+from kb_builder.loader import load_entries
+
+
+def problems(root: Path) -> list[str]:
+    return [str(p) for p in load_entries(root).problems]
+
+
+def only_problem(root: Path) -> tuple[str, int, int, str]:
+    found = load_entries(root).problems
+    assert len(found) == 1, [str(p) for p in found]
+    p = found[0]
+    return p.path, p.line, p.col, p.message
+
+
+def test_valid_entry_loads(entries: Path) -> None:
+    write(entries, "ru/appeal.yaml", entry_text())
+    result = load_entries(entries)
+    assert result.problems == []
+    [item] = result.entries
+    assert item.entry.id == "ru-appeal"
+    assert item.entry.review_due.isoformat() == "2027-11-21"
+    assert item.entry.key_facts[1].verified is False
+
+
+def change(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        ("topic: appeal-grounds", "topic: appeals", "appeals", "topic: 'appeals' is not allowed (expected 'conscription'"),
+        ("jurisdiction: RU", "jurisdiction: XX", "XX", "jurisdiction: unknown jurisdiction 'XX'"),
+        ("last_reviewed: 2026-11-21", "last_reviewed: 21.11.2026", "21.11.2026", "last_reviewed: '21.11.2026' is not a date"),
+        ("as_of: 2026-11-01", "as_of: 2026-02-30", "2026-02-30", "key_facts[0].as_of: '2026-02-30' is not a real date"),
+        ("url: http://pravo", "url: ftp://pravo", "ftp://", "legal_basis[0].url: 'ftp://pravo.gov.ru"),
+        ("kind: primary", "kind: official", "official", "sources[0].kind: 'official' is not allowed"),
+        ("verified: true", "verified: yes", "yes", "verified: str 'yes' is the wrong kind of value (expected true or false)"),
+        ("audience: [conscripts, lawyers]", "audience: [conscripts, soldiers]", "soldiers", "audience[1]: 'soldiers' is not allowed"),
+        ("  en: Appealing", "  en: ''\n  xx: Appealing", "''", "title.en: the text is empty (expected some text)"),
+        ("id: ru-appeal", "id: RU_Appeal", "RU_Appeal", "id: 'RU_Appeal' is not a valid id"),
+        ("title:\n  en: Appealing", "title:\n  en: 12\n  zz: Appealing", "12", "title.en: int 12 is the wrong kind of value (expected text)"),
+    ],
+)
+def test_value_errors_point_at_the_value(entries: Path, old: str, new: str, needle: str, message: str) -> None:
+    text = change(entry_text(), old, new)
+    write(entries, "ru/appeal.yaml", text)
+    found = [p for p in load_entries(entries).problems if message in p.message]
+    assert found, problems(entries)
+    assert (found[0].line, found[0].col) == position(text, needle)
+    assert found[0].path.endswith("ru/appeal.yaml")
+    assert "expected" in found[0].message
+
+
+def test_unknown_field_points_at_the_key_and_lists_fields(entries: Path) -> None:
+    text = change(entry_text(), "verified: true", "verified: true\nreviewer: anna")
+    write(entries, "ru/appeal.yaml", text)
+    _, line, col, message = only_problem(entries)
+    assert (line, col) == position(text, "reviewer")
+    assert message.startswith("reviewer: unknown field 'reviewer' (expected one of: id, jurisdiction, topic")
+
+
+def test_unknown_language_in_text_map(entries: Path) -> None:
+    text = change(entry_text(), "  ru: Обжалование", "  de: Anfechtung\n  ru: Обжалование")
+    write(entries, "ru/appeal.yaml", text)
+    _, line, col, message = only_problem(entries)
+    assert (line, col) == position(text, "de:")
+    assert message == "title.de: unknown field 'de' (expected one of: en, ru)"
+
+
+def test_missing_field_points_at_its_mapping(entries: Path) -> None:
+    text = change(entry_text(), "    kind: primary\n", "")
+    write(entries, "ru/appeal.yaml", text)
+    _, line, col, message = only_problem(entries)
+    assert (line, col) == position(text, "title: Federal Law 53-FZ")
+    assert message == "sources[0].kind: missing required field 'kind'"
+
+
+def test_duplicate_key_is_an_error_not_silent_loss(entries: Path) -> None:
+    text = change(entry_text(), "last_reviewed: 2026-11-21", "last_reviewed: 2026-11-21\nlast_reviewed: 2020-01-01")
+    write(entries, "ru/appeal.yaml", text)
+    result = load_entries(entries)
+    [p] = result.problems
+    assert (p.line, p.col) == position(text, "last_reviewed", nth=1)
+    first = position(text, "last_reviewed")
+    assert f"duplicate key 'last_reviewed', first given at line {first[0]} column {first[1]}" in p.message
+    assert result.entries == []
+
+
+def test_yaml_syntax_error_has_position(entries: Path) -> None:
+    text = change(entry_text(), "audience: [conscripts, lawyers]", "audience: [conscripts, lawyers")
+    write(entries, "ru/appeal.yaml", text)
+    _, line, col, message = only_problem(entries)
+    assert message.startswith("YAML syntax error:")
+    assert line == position(text, "key_facts:")[0]
+
+
+def test_tab_indentation(entries: Path) -> None:
+    text = change(entry_text(), "  en: Appealing", "\ten: Appealing")
+    write(entries, "ru/appeal.yaml", text)
+    _, line, col, message = only_problem(entries)
+    assert (line, col) == position(text, "\ten")
+    assert "tabs cannot indent YAML" in message
+
+
+def test_duplicate_id_across_files_and_missing_related(entries: Path) -> None:
+    write(entries, "ru/a.yaml", entry_text(id="ru-same"))
+    text = entry_text(id="ru-same", related="[ru-missing]")
+    write(entries, "ru/b.yaml", text)
+    found = load_entries(entries).problems
+    messages = {(Path(p.path).name, p.line, p.col, p.message) for p in found}
+    id_line, id_col = position(text, "ru-same")
+    assert any(
+        name == "b.yaml" and (line, col) == (id_line, id_col) and "is already used by" in msg and "a.yaml:2:5" in msg
+        for name, line, col, msg in messages
+    ), messages
+    rel_line, rel_col = position(text, "ru-missing")
+    assert ("b.yaml", rel_line, rel_col, "related[0]: no entry has the id 'ru-missing' (expected the id of an existing entry)") in messages
+    assert len(found) == 2
+
+
+def test_folder_must_match_jurisdiction(entries: Path) -> None:
+    text = entry_text(jurisdiction="DE", id="de-x")
+    write(entries, "ru/x.yaml", text)
+    _, line, col, message = only_problem(entries)
+    assert (line, col) == position(text, "DE")
+    assert "does not match the folder 'ru'" in message
+
+
+def test_norway_stays_a_country_code(entries: Path) -> None:
+    write(entries, "no/x.yaml", entry_text(jurisdiction="NO", id="no-x"))
+    assert problems(entries) == []
+
+
+def test_every_problem_in_every_file_in_one_run(entries: Path) -> None:
+    write(entries, "ru/one.yaml", change(entry_text(id="ru-one"), "topic: appeal-grounds", "topic: x"))
+    write(entries, "ru/two.yaml", change(entry_text(id="ru-two"), "kind: primary", "kind: y"))
+    write(entries, "ru/three.yaml", "id: [unclosed\n")
+    write(entries, "ru/fine.yaml", entry_text(id="ru-fine"))
+    result = load_entries(entries)
+    assert {Path(p.path).name for p in result.problems} == {"one.yaml", "two.yaml", "three.yaml"}
+    assert len(result.files) == 4 and [e.entry.id for e in result.entries] == ["ru-fine"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message", "where"),
+    [
+        (b"", "the file is empty", (1, 1)),
+        (b"- id: x\n- id: y\n", "the file is a list (expected a mapping", (1, 1)),
+        (b"\xef\xbb\xbfid: x\n", "byte-order mark", (1, 1)),
+        (b"id: x\ntitle:\n  en: caf\xe9\n", "byte 0xe9 is not valid UTF-8", (3, 10)),
+        (b"\xff\xfei\x00d\x00", "UTF-16", (1, 1)),
+        (b"a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "anchors and aliases are not allowed", (2, 8)),
+        (b"id: !!python/object:os.system x\n", "the tag 'tag:yaml.org,2002:python/object:os.system' is not allowed", (1, 5)),
+        (b"---\nid: a\n---\nid: b\n", "YAML syntax error: expected a single document", (3, 1)),
+    ],
+)
+def test_hostile_files(entries: Path, content: bytes, message: str, where: tuple[int, int]) -> None:
+    write(entries, "ru/bad.yaml", content)
+    result = load_entries(entries)
+    assert result.entries == [] and result.files, "a bad file is never an entry and never dropped"
+    matching = [p for p in result.problems if message in p.message]
+    assert matching, [str(p) for p in result.problems]
+    assert (matching[0].line, matching[0].col) == where
+    assert "expected" in matching[0].message
+
+
+def test_very_large_file(entries: Path) -> None:
+    write(entries, "ru/big.yaml", entry_text() + "#" * (1024 * 1024))
+    _, line, col, text = only_problem(entries)
+    assert "bytes (expected at most 1,048,576 bytes)" in text
+
+
+def test_deep_nesting(entries: Path) -> None:
+    write(entries, "ru/deep.yaml", "id: " + "[" * 5000 + "]" * 5000 + "\n")
+    _, _, _, text = only_problem(entries)
+    assert "nested" in text
+
+
+def test_files_outside_jurisdiction_folders_and_yml(entries: Path) -> None:
+    write(entries, "loose.yaml", entry_text())
+    write(entries, "ru/other.yml", entry_text(id="ru-other"))
+    names = {Path(p.path).name: p.message for p in load_entries(entries).problems}
+    assert "not in a jurisdiction folder" in names["loose.yaml"]
+    assert "end in .yaml" in names["other.yml"]
+
+
+def test_review_due_before_last_reviewed(entries: Path) -> None:
+    text = change(entry_text(), "verified: true", "review_due: 2020-01-01\nverified: true")
+    write(entries, "ru/appeal.yaml", text)
+    _, _, _, message = only_problem(entries)
+    assert "review_due is before last_reviewed" in message

@@ -1,0 +1,184 @@
+"""Real site builds into temporary folders, read back as HTML."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, entry_text, run_kb, write
+
+
+class TextAndTags(HTMLParser):
+    """Collects the article text, the tags and the attributes of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(path: Path) -> TextAndTags:
+    parser = TextAndTags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def article(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def text_of(html: str) -> str:
+    parser = TextAndTags()
+    parser.feed(html)
+    return " ".join(" ".join(parser.text).split())
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("small")
+    entries = root / "entries"
+    write(entries, "ru/appeal.yaml", entry_text(id="ru-appeal", related="[int-guidelines]"))
+    write(entries, "int/guidelines.yaml", entry_text(id="int-guidelines", jurisdiction="INT", verified="false"))
+    result = run_kb("build", "--entries", str(entries), "--site-dir", str(root / "site"), "--no-bundle")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_both_languages_and_chooser(small_site: Path) -> None:
+    chooser = (small_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="en/index.html"' in chooser and 'href="ru/index.html"' in chooser
+    for lang in ("en", "ru"):
+        assert (small_site / lang / "ru" / "ru-appeal.html").is_file()
+        assert (small_site / lang / "int" / "int-guidelines.html").is_file()
+
+
+def test_entry_page_shows_facts_sources_review_and_notice(small_site: Path) -> None:
+    text = text_of(article(small_site / "en" / "ru" / "ru-appeal.html"))
+    assert "Appealing a draft-board decision ru-appeal" in text
+    assert "Information, not legal advice" in text
+    assert "last reviewed: 21 November 2026" in text
+    assert "Key facts" in text and "Three months from the decision" in text and "1 November 2026" in text
+    assert "Automatic while the court case runs (not verified)" in text
+    assert "Deadlines" in text and "53-FZ, Art. 28(7)" in text
+    assert "Write to the regional draft board within three months." in text
+    assert "Legal basis" in text and "http://pravo.gov.ru/proxy/ips/?docbody=&nd=102052265" in text
+    assert "https://example.org/source-ru-appeal (primary source; accessed 20 November 2026)" in text
+    assert "Next review due: 21 November 2027" in text
+    assert "Related entries" in text
+    assert "Not yet verified" not in text
+
+
+def test_russian_page_is_in_russian(small_site: Path) -> None:
+    text = text_of(article(small_site / "ru" / "ru" / "ru-appeal.html"))
+    assert "Обжалование решения призывной комиссии ru-appeal" in text
+    assert "Информация, а не юридическая консультация" in text
+    assert "21 ноября 2026 г." in text
+    assert "Основные факты" in text and "Три месяца со дня решения" in text
+    assert "Источники" in text and "первоисточник" in text
+    assert "Россия" in text
+
+
+def test_unverified_entry_is_marked(small_site: Path) -> None:
+    html = article(small_site / "en" / "int" / "int-guidelines.html")
+    assert "kb-unverified" in html and "Not yet verified" in text_of(html)
+    listing = text_of(article(small_site / "en" / "int" / "index.html"))
+    assert "(not yet verified)" in listing
+
+
+def test_jurisdiction_topic_home_and_sources_pages_link_entries(small_site: Path) -> None:
+    hrefs = {a.get("href") for tag, a in parse(small_site / "en" / "ru" / "index.html").tags if tag == "a"}
+    assert "ru-appeal.html" in hrefs
+    topic = {a.get("href") for tag, a in parse(small_site / "en" / "topics" / "appeal-grounds.html").tags if tag == "a"}
+    assert {"../ru/ru-appeal.html", "../int/int-guidelines.html"} <= topic
+    home = text_of(article(small_site / "en" / "index.html"))
+    assert "Russia (1 entries)" in home and "International law (1 entries)" in home
+    sources = text_of(article(small_site / "en" / "sources.html"))
+    assert "https://example.org/source-ru-appeal" in sources and "https://example.org/source-int-guidelines" in sources
+
+
+def test_related_links_resolve(small_site: Path) -> None:
+    page = small_site / "en" / "ru" / "ru-appeal.html"
+    hrefs = [a.get("href") for tag, a in parse(page).tags if tag == "a"]
+    assert "../int/int-guidelines.html" in hrefs
+    assert (page.parent / "../int/int-guidelines.html").resolve().is_file()
+
+
+def test_no_external_asset_in_pages(small_site: Path) -> None:
+    for page in small_site.rglob("*.html"):
+        for tag, attrs in parse(page).tags:
+            for name in ("src", "href"):
+                value = attrs.get(name) or ""
+                if tag in ("script", "link", "img", "iframe", "source") and value:
+                    assert not re.match(r"^(https?:)?//", value), (page, tag, value)
+
+
+def test_invalid_entries_stop_the_build_and_keep_the_old_site(tmp_path: Path) -> None:
+    entries = tmp_path / "entries"
+    write(entries, "ru/appeal.yaml", entry_text(id="ru-appeal"))
+    site = tmp_path / "site"
+    assert run_kb("build", "--entries", str(entries), "--site-dir", str(site), "--no-bundle").returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    write(entries, "ru/broken.yaml", entry_text(id="ru-broken").replace("kind: primary", "kind: nope"))
+    result = run_kb("build", "--entries", str(entries), "--site-dir", str(site), "--no-bundle")
+    assert result.returncode == 1
+    assert re.search(r"broken\.yaml:\d+:\d+: sources\[0\]\.kind: 'nope' is not allowed", result.stderr)
+    assert "Traceback" not in result.stderr
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+INJECTIONS = {
+    "script": "<script>alert('kb-xss-1')</script>",
+    "handler": '<img src="x" onerror="alert(\'kb-xss-2\')">',
+    "javascript": "[click](javascript:alert('kb-xss-3'))",
+    "data": "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "svg": "<svg><script>alert('kb-xss-5')</script><animate onbegin=\"alert('kb-xss-6')\"/></svg>",
+    "iframe": '<iframe src="https://evil.example/"></iframe>',
+    "style": "<div style=\"background:url(javascript:alert('kb-xss-7'))\">x</div>",
+    "heading": "## Heading <script>alert('kb-xss-9')</script>",
+    "heading2": "## <img src=x onerror=alert('kb-xss-10')>",
+}
+
+
+def test_authored_markup_cannot_inject_code(tmp_path: Path) -> None:
+    entries = tmp_path / "entries"
+    payload = "\n\n".join(INJECTIONS.values())
+    body = "    " + payload.replace("\n", "\n    ")
+    text = entry_text(id="ru-inject").replace(
+        "    Write to the regional draft board within three months.", body
+    ).replace("Appealing a draft-board decision ru-inject", "Title </title><script>alert('kb-xss-8')</script>")
+    write(entries, "ru/inject.yaml", text)
+    result = run_kb("build", "--entries", str(entries), "--site-dir", str(tmp_path / "site"), "--no-bundle")
+    assert result.returncode == 0, result.stderr
+    pages = [p for p in (tmp_path / "site").rglob("*.html") if p.name != "404.html" and p.parent.name != "site"]
+    assert any("kb-xss" in p.read_text(encoding="utf-8") for p in pages), "the payload text should still be visible"
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"<script>\s*alert\('kb-xss", html), page
+        content = TextAndTags()
+        content.feed(article(page))
+        for tag, attrs in content.tags:
+            assert tag not in ("script", "iframe", "svg", "animate", "object", "embed", "img", "style"), (page, tag)
+            for name, value in attrs.items():
+                assert not name.startswith("on"), (page, tag, name)
+                assert name != "style", (page, tag, value)
+                assert not (value or "").strip().lower().startswith(("javascript:", "data:")), (page, tag, value)
+
+
+def test_bundled_atlas_has_one_page_per_entry_file_in_each_language(atlas_site: Path) -> None:
+    entry_files = sorted((REPO / "entries").rglob("*.yaml"))
+    assert len(entry_files) >= 5
+    for lang in ("en", "ru"):
+        built = [p for p in (atlas_site / "site" / lang).glob("*/*.html") if p.parent.name not in ("topics", "search", "assets") and p.name != "index.html"]
+        assert len(built) == len(entry_files), lang
+    assert (atlas_site / "site" / "index.html").is_file()
