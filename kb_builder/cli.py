@@ -191,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as err:
         print(f"kb: {err}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and the like
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("kb: interrupted", file=sys.stderr)
         return 130
