@@ -40,6 +40,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "en": "Every source cited in the atlas, by jurisdiction and entry.",
         "ru": "Все источники, на которые ссылается справочник, по юрисдикциям и статьям.",
     },
+    "all_deadlines": {"en": "All deadlines", "ru": "Все сроки"},
+    "all_deadlines_intro": {
+        "en": "Every time limit in the atlas, by jurisdiction, with its legal basis and the entry that explains it.",
+        "ru": "Все сроки, указанные в атласе, по юрисдикциям, с правовой основой и ссылкой на статью.",
+    },
+    "entry": {"en": "Entry", "ru": "Статья"},
     "notice_title": {"en": "Information, not legal advice", "ru": "Информация, а не юридическая консультация"},
     "notice": {
         "en": "This page gives legal information, not legal advice. Laws change often; check the sources and "

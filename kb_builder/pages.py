@@ -19,6 +19,7 @@ from kb_builder.labels import audience_name, format_day, label, topic_name
 from kb_builder.schema import LANGUAGES, TOPICS, Entry, LocalizedText
 
 SOURCES_PAGE = "sources.md"
+DEADLINES_PAGE = "deadlines.md"
 HOME_PAGE = "index.md"
 
 
@@ -27,7 +28,7 @@ class Page:
     path: str  # relative to the docs root, such as 'ru/ru-call-up.md'
     title: str
     markdown: str
-    kind: str  # entry | jurisdiction | topic | sources
+    kind: str  # entry | jurisdiction | topic | sources | deadlines
 
 
 def entry_path(entry: Entry) -> str:
@@ -70,6 +71,12 @@ class Atlas:
         self.today = today
         self.entries = sorted(entries, key=lambda e: (TOPICS.index(e.topic), self.text(e.title).casefold(), e.id))
         self.by_id = {e.id: e for e in self.entries}
+        # Cross-references work both ways: an entry lists those it names and those that name it.
+        self.related: dict[str, list[Entry]] = {e.id: [self.by_id[i] for i in e.related if i in self.by_id] for e in self.entries}
+        for entry in self.entries:
+            for target in entry.related:
+                if target in self.related and entry not in self.related[target]:
+                    self.related[target].append(entry)
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -105,6 +112,7 @@ class Atlas:
         pages += [self.jurisdiction_page(code) for code in self.by_jurisdiction]
         pages += [self.topic_page(topic) for topic in TOPICS]
         pages.append(self.sources_page())
+        pages.append(self.deadlines_page())
         return pages
 
     def notice(self, entry: Entry) -> list[str]:
@@ -197,7 +205,7 @@ class Atlas:
             )
         out.append("")
 
-        related = [self.by_id[i] for i in entry.related if i in self.by_id]
+        related = self.related[entry.id]
         if related:
             out += [f"## {self.l('related')}", ""]
             for other in related:
@@ -258,6 +266,28 @@ class Atlas:
                 out.append("")
         return Page(path=path, title=self.l("all_sources"), markdown="\n".join(out), kind="sources")
 
+    def deadlines_page(self) -> Page:
+        """Every deadline of the atlas in one table."""
+        path = DEADLINES_PAGE
+        out = [f"# {self.l('all_deadlines')}", "", self.l("all_deadlines_intro"), ""]
+        out += [
+            f"| {self.l('jurisdiction')} | {self.l('what')} | {self.l('time_limit')} | {self.l('legal_basis')} "
+            f"| {self.l('entry')} |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for code, entries in self.by_jurisdiction.items():
+            for entry in entries:
+                for deadline in entry.deadlines:
+                    limit = cell(self.text(deadline.time_limit))
+                    if not deadline.verified:
+                        limit += f' <span class="kb-unverified-mark">({self.l("fact_unverified")})</span>'
+                    out.append(
+                        f"| {jurisdiction_name(code, self.lang)} | {cell(self.text(deadline.what))} | {limit} "
+                        f"| {cell(self.text(deadline.legal_basis))} | {self.entry_link(path, entry)} |"
+                    )
+        out.append("")
+        return Page(path=path, title=self.l("all_deadlines"), markdown="\n".join(out), kind="deadlines")
+
     def home_fragment(self) -> str:
         """The list of jurisdictions and topics that the home page ends with."""
         out = ["", f"## {self.l('countries')}", ""]
@@ -268,7 +298,7 @@ class Atlas:
             )
         out += ["", f"## {self.l('topics')}", ""]
         out += [f"- [{topic_name(t, self.lang)}]({link(HOME_PAGE, topic_path(t))})" for t in TOPICS]
-        out += ["", f"[{self.l('all_sources')}]({SOURCES_PAGE})", ""]
+        out += ["", f"- [{self.l('all_deadlines')}]({DEADLINES_PAGE})", f"- [{self.l('all_sources')}]({SOURCES_PAGE})", ""]
         return "\n".join(out)
 
     # -- navigation --------------------------------------------------------------------------
@@ -285,6 +315,7 @@ class Atlas:
             {self.l("home"): HOME_PAGE},
             {self.l("countries"): countries},
             {self.l("topics"): [{topic_name(t, self.lang): topic_path(t)} for t in TOPICS]},
+            {self.l("all_deadlines"): DEADLINES_PAGE},
             {self.l("all_sources"): SOURCES_PAGE},
         ]
         if about_pages:

@@ -182,3 +182,19 @@ def test_bundled_atlas_has_one_page_per_entry_file_in_each_language(atlas_site: 
         built = [p for p in (atlas_site / "site" / lang).glob("*/*.html") if p.parent.name not in ("topics", "search", "assets") and p.name != "index.html"]
         assert len(built) == len(entry_files), lang
     assert (atlas_site / "site" / "index.html").is_file()
+
+
+def test_cross_references_work_both_ways(small_site: Path) -> None:
+    # ru-appeal names int-guidelines; the guidelines page links back without naming it.
+    hrefs = [a.get("href") for tag, a in parse(small_site / "en" / "int" / "int-guidelines.html").tags if tag == "a"]
+    assert "../ru/ru-appeal.html" in hrefs
+
+
+def test_deadlines_page_lists_every_deadline_with_its_entry(small_site: Path) -> None:
+    page = small_site / "en" / "deadlines.html"
+    text = text_of(article(page))
+    assert text.count("Appeal to the regional draft board") == 2
+    assert "Three months" in text and "53-FZ, Art. 28(7)" in text
+    hrefs = {a.get("href") for tag, a in parse(page).tags if tag == "a"}
+    assert {"ru/ru-appeal.html", "int/int-guidelines.html"} <= hrefs
+    assert "Все сроки" in text_of(article(small_site / "ru" / "deadlines.html"))
