@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
-.PHONY: site test validate clean
+.PHONY: site test validate system-packages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,14 +13,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The search index is built with the same JavaScript the browser runs (lunr and its stemmers).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+# Debian packages for the browser tests (headless Chromium).
+system-packages:
+	bash scripts/install-system-packages.sh
+
 validate: $(STAMP)
 	$(BIN)/kb validate
 
-site: $(STAMP)
+site: $(STAMP) $(NODE_STAMP)
 	$(BIN)/kb validate
 	$(BIN)/kb build
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP) system-packages
 	$(BIN)/python -m pytest
 
 clean:

@@ -46,6 +46,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "ru": "Все сроки, указанные в атласе, по юрисдикциям, с правовой основой и ссылкой на статью.",
     },
     "entry": {"en": "Entry", "ru": "Статья"},
+    "search_label": {"en": "Search the atlas", "ru": "Поиск по атласу"},
+    "search_placeholder": {"en": "Search", "ru": "Поиск"},
+    "search_loading": {"en": "Loading search…", "ru": "Загрузка поиска…"},
+    "search_results": {"en": "{n} results", "ru": "Найдено: {n}"},
+    "search_none": {"en": "Nothing found for “{query}”.", "ru": "По запросу «{query}» ничего не найдено."},
+    "search_unavailable": {"en": "Search is unavailable on this page.", "ru": "Поиск на этой странице недоступен."},
     "notice_title": {"en": "Information, not legal advice", "ru": "Информация, а не юридическая консультация"},
     "notice": {
         "en": "This page gives legal information, not legal advice. Laws change often; check the sources and "
@@ -108,6 +114,7 @@ _DATE_LOCALE = {"en": "en_GB", "ru": "ru"}
 
 
 def label(key: str, lang: str, **values: str) -> str:
+    """A label in a language; `{name}` placeholders are filled from `values` when given."""
     text = _LABELS[key][lang]
     return text.format(**values) if values else text
 

@@ -1,12 +1,14 @@
 """The thin mkdocs layer: entries in, virtual pages out (`plugins: [kb]`).
 
-All content decisions live in the renderer-independent modules (`loader`, `pages`); this plugin only
-adds their pages to mkdocs with `File.generated`, sets the navigation, and sanitises the HTML of
-pages that carry authored text.
+All content decisions live in the renderer-independent modules (`loader`, `pages`, `browser_search`);
+this plugin only adds their pages and assets to mkdocs with `File.generated`, sets the navigation,
+sanitises the HTML of pages that carry authored text, keeps what is not used offline out of the
+site, and writes the search index after the build.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import html
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
+from kb_builder import browser_search
 from kb_builder.build_info import build_date
 from kb_builder.loader import load_entries
 from kb_builder.mkdocs_config import KbConfig
@@ -24,31 +27,47 @@ from kb_builder.sanitize import sanitize_html
 
 log = get_plugin_logger(__name__)
 
+#: Theme files a site opened from disk never uses: source maps, the theme's own search (which the
+#: atlas replaces with its prebuilt offline index), and the sitemap and 404 page that need a server.
+UNUSED_THEME_FILES = ("*.map", "assets/javascripts/lunr/*", "assets/javascripts/workers/*", "sitemap.xml", "404.html")
+SEARCH_SCRIPT = "assets/kb/kb-search.js"
+SEARCH_STYLE = "assets/kb/kb-search.css"
+SEARCH_ENGINE = "assets/kb/search-engine.js"
+SEARCH_INDEX = "assets/kb/search-index.js"
+
 
 class KbPlugin(BasePlugin[KbConfig]):
     def __init__(self) -> None:
         self.atlas: Atlas | None = None
         self.generated: dict[str, str] = {}  # src path -> page title
+        self.search_documents: list[browser_search.SearchDocument] = []
+        self.root = Path(".")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent
-        result = load_entries(root / self.config.entries)
+        self.root = Path(config.config_file_path).parent
+        result = load_entries(self.root / self.config.entries)
         if result.problems:
-            raise PluginError(
-                "invalid entries, nothing was built:\n" + "\n".join(str(p) for p in result.problems)
-            )
+            raise PluginError("invalid entries, nothing was built:\n" + "\n".join(str(p) for p in result.problems))
         entries = [item.entry for item in result.entries]
         lang = self.config.language
         for entry in entries:
             if lang in entry.missing_languages():
                 log.warning("entry %s has no '%s' text yet; the page shows the English text with a notice", entry.id, lang)
-        self.atlas = Atlas(entries, lang, today=build_date(root))
+        self.atlas = Atlas(entries, lang, today=build_date(self.root))
         config.extra["kb_language"] = lang
         config.extra["kb_built_on"] = self.atlas.day(self.atlas.today)
+        # A site opened from disk has no server to serve a 404 page or to fetch a sitemap from.
+        config.theme.static_templates.discard("sitemap.xml")
+        config.theme.static_templates.discard("404.html")
+        config.extra_css.append(SEARCH_STYLE)
+        config.extra_javascript.append(SEARCH_SCRIPT)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.atlas is not None
+        for file in list(files):
+            if not file.generated_by and any(fnmatch.fnmatch(file.src_uri, p) for p in UNUSED_THEME_FILES):
+                files.remove(file)
         self.generated = {}
         for page in self.atlas.pages():
             if files.get_file_from_path(page.path) is not None:
@@ -59,6 +78,20 @@ class KbPlugin(BasePlugin[KbConfig]):
         if missing:
             raise PluginError(f"plugins.kb.about names pages that are not in {config.docs_dir}: {', '.join(missing)}")
         config.nav = self.atlas.nav(list(self.config.about))
+
+        lang = self.config.language
+        try:
+            modules = browser_search.node_modules(self.root)
+        except browser_search.SearchUnavailable as err:
+            raise PluginError(str(err)) from None
+        search_js = browser_search.labels_script((lang,)) + (browser_search.ASSETS / "kb-search.js").read_text(
+            encoding="utf-8"
+        )
+        files.append(File.generated(config, SEARCH_SCRIPT, content=search_js))
+        files.append(File.generated(config, SEARCH_STYLE, abs_src_path=str(browser_search.ASSETS / "kb-search.css")))
+        files.append(File.generated(config, SEARCH_ENGINE, content=browser_search.engine_script(modules, lang)))
+        self.modules = modules
+        self.search_documents = []
         return files
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -71,7 +104,33 @@ class KbPlugin(BasePlugin[KbConfig]):
             return markdown.rstrip() + "\n" + self.atlas.home_fragment()
         return markdown
 
-    def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri in self.generated:
-            return sanitize_html(html)
-        return html
+    def on_page_content(self, html_text: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        assert self.atlas is not None
+        src = page.file.src_uri
+        if src in self.generated:
+            html_text = sanitize_html(html_text)
+        body = browser_search.html_text(html_text)
+        entry = self.atlas.entry_at(src)
+        title = self.generated.get(src) or html.unescape(page.title or "")
+        if entry is not None:
+            fields = {**self.atlas.search_fields(entry), "body": body}
+            meta, snippet = self.atlas.search_meta(entry), self.atlas.text(entry.summary)
+        else:
+            fields, meta, snippet = {"title": title, "body": body}, "", body
+        self.search_documents.append(
+            browser_search.SearchDocument(
+                url=page.file.dest_uri, title=title, meta=meta, snippet=browser_search.shorten(snippet), fields=fields
+            )
+        )
+        return html_text
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        documents = sorted(self.search_documents, key=lambda d: d.url)
+        try:
+            script = browser_search.build_index(documents, self.config.language, self.modules)
+        except browser_search.SearchUnavailable as err:
+            raise PluginError(str(err)) from None
+        target = Path(config.site_dir) / SEARCH_INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(script, encoding="utf-8")
+        log.info("search index: %d pages, %d bytes", len(documents), len(script.encode("utf-8")))

@@ -301,6 +301,24 @@ class Atlas:
         out += ["", f"- [{self.l('all_deadlines')}]({DEADLINES_PAGE})", f"- [{self.l('all_sources')}]({SOURCES_PAGE})", ""]
         return "\n".join(out)
 
+    # -- search ------------------------------------------------------------------------------
+
+    def search_fields(self, entry: Entry) -> dict[str, str]:
+        """What search weighs above the page text: title, summary, and key facts with deadlines."""
+        facts = [f"{self.text(f.label)}: {self.text(f.value)}" for f in entry.key_facts]
+        facts += [f"{self.text(d.what)}: {self.text(d.time_limit)}" for d in entry.deadlines]
+        return {"title": self.text(entry.title), "summary": self.text(entry.summary), "facts": " ".join(facts)}
+
+    def search_meta(self, entry: Entry) -> str:
+        return f"{jurisdiction_name(entry.jurisdiction, self.lang)} · {topic_name(entry.topic, self.lang)}"
+
+    def entry_at(self, path: str) -> Entry | None:
+        return self._entries_by_path.get(path)
+
+    @cached_property
+    def _entries_by_path(self) -> dict[str, Entry]:
+        return {entry_path(e): e for e in self.entries}
+
     # -- navigation --------------------------------------------------------------------------
 
     def nav(self, about_pages: list[str]) -> list[object]:

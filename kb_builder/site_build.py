@@ -55,7 +55,7 @@ _ConfigReader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def language_overrides(config_file: Path, lang: str, entries_dir: Path, out_dir: Path) -> dict[str, Any]:
-    """The settings that make mkdocs.yml build one language: docs, output, theme, search and kb."""
+    """The settings that make mkdocs.yml build one language: docs, output, theme and kb."""
     raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigReader)  # noqa: S506 - safe subclass
     theme = copy.deepcopy(raw.get("theme", {}))
     theme["language"] = lang
@@ -63,8 +63,6 @@ def language_overrides(config_file: Path, lang: str, entries_dir: Path, out_dir:
     for item in copy.deepcopy(raw.get("plugins", [])):
         name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
         options = dict(options or {})
-        if name == "search":
-            options["lang"] = lang
         if name == "kb":
             options["language"] = lang
             options["entries"] = str(entries_dir.resolve())

@@ -1,0 +1,129 @@
+"""The in-browser search: documents to a compact prebuilt index, and the scripts that read it.
+
+The index is built by `assets/build-search-index.js` under Node, with the same tokenizer and
+stemmers (lunr, lunr-languages) that the browser uses for queries, so a word and its query always
+reduce to the same term. Both the engine and the index are plain scripts: they load from `file://`
+with no fetch, no worker and no network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kb_builder.labels import label
+
+ASSETS = Path(__file__).parent / "assets"
+INDEX_BUILDER = ASSETS / "build-search-index.js"
+
+#: Field boosts: title above summary above key facts above body.
+FIELDS = {"title": 10, "summary": 5, "facts": 3, "body": 1}
+SNIPPET_CHARS = 220
+
+
+class SearchUnavailable(Exception):
+    """The index could not be built (no Node.js, or no node_modules); the message says how to fix it."""
+
+
+@dataclass
+class SearchDocument:
+    url: str
+    title: str
+    meta: str
+    snippet: str
+    fields: dict[str, str]
+
+
+class _Text(HTMLParser):
+    """Visible text of an HTML fragment, without the ¶ permalinks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skip or (tag == "a" and "headerlink" in (dict(attrs).get("class") or "")):
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def shorten(text: str, limit: int = SNIPPET_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit] + " …"
+
+
+def node_modules(start: Path) -> Path:
+    """The node_modules folder with lunr: KB_NODE_MODULES, or beside mkdocs.yml, or beside this package."""
+    candidates = [Path(os.environ["KB_NODE_MODULES"])] if os.environ.get("KB_NODE_MODULES") else []
+    candidates += [start / "node_modules", Path(__file__).resolve().parent.parent / "node_modules"]
+    for candidate in candidates:
+        if (candidate / "lunr" / "lunr.min.js").is_file() and (candidate / "lunr-languages").is_dir():
+            return candidate
+    raise SearchUnavailable(
+        "the search engine's JavaScript (npm packages lunr and lunr-languages) is not installed "
+        "(expected node_modules/ beside mkdocs.yml; run `npm ci` or `make site`)"
+    )
+
+
+def engine_script(modules: Path, lang: str) -> str:
+    """lunr, the language's stemmer, the shared pipeline and the interface labels, as one script."""
+    parts = [
+        (modules / "lunr" / "lunr.min.js").read_text(encoding="utf-8"),
+        (modules / "lunr-languages" / "min" / "lunr.stemmer.support.min.js").read_text(encoding="utf-8"),
+    ]
+    if lang != "en":
+        parts.append((modules / "lunr-languages" / "min" / f"lunr.{lang}.min.js").read_text(encoding="utf-8"))
+    parts.append((ASSETS / "kb-pipeline.js").read_text(encoding="utf-8"))
+    return "\n;\n".join(parts) + "\n"
+
+
+def labels_script(languages: tuple[str, ...]) -> str:
+    keys = ("label", "placeholder", "loading", "results", "none", "unavailable")
+    data = {lang: {key: label(f"search_{key}", lang) for key in keys} for lang in languages}
+    return f"window.__kbSearchLabels = {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n"
+
+
+def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> str:
+    """The index script for one language: `window.__kbSearchIndex = {...}`."""
+    node = shutil.which("node")
+    if node is None:
+        raise SearchUnavailable("Node.js is needed to build the search index (expected `node` on PATH)")
+    payload = json.dumps(
+        {"lang": lang, "fields": FIELDS, "docs": [doc.fields for doc in documents]}, ensure_ascii=False
+    )
+    result = subprocess.run(
+        [node, str(INDEX_BUILDER)],
+        input=payload,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "KB_NODE_MODULES": str(modules)},
+        timeout=600,
+    )
+    if result.returncode != 0:
+        raise SearchUnavailable(f"building the search index failed: {result.stderr.strip()[-2000:]}")
+    index = json.loads(result.stdout)
+    index["docs"] = [[doc.title, doc.url, doc.meta, doc.snippet] for doc in documents]
+    return "window.__kbSearchIndex = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"

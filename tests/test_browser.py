@@ -1,0 +1,88 @@
+"""Real Chromium on the built atlas opened from disk: no network requests, and search works."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from browser import LOCAL_SCHEMES, chromium
+
+
+@pytest.fixture(scope="module")
+def browser() -> Browser:
+    with chromium() as b:
+        yield b
+
+
+def file_url(path: Path, query: str | None = None) -> str:
+    url = path.resolve().as_uri()
+    return f"{url}?q={quote(query)}" if query is not None else url
+
+
+def results(page: Page) -> list[str]:
+    page.wait_for_selector(".kb-search__list li, .kb-search__status", timeout=10_000)
+    page.wait_for_function("document.querySelector('.kb-search__status') && !document.querySelector('.kb-search__status').textContent.includes('…')")
+    return page.eval_on_selector_all(".kb-search__list a.kb-search__title", "els => els.map(e => e.href)")
+
+
+def test_every_page_makes_no_network_request(browser: Browser, atlas_site: Path) -> None:
+    site = atlas_site / "site"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 80
+    external: list[str] = []
+    failed: list[str] = []
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("request", lambda r: external.append(f"{page.url} -> {r.url}") if not r.url.startswith(LOCAL_SCHEMES) else None)
+    page.on("requestfailed", lambda r: failed.append(f"{page.url} -> {r.url}"))
+    for path in pages:
+        page.goto(file_url(path), wait_until="load")
+        # Searching loads the engine and the index: every page's search must stay on disk too.
+        if path.parent.name != "site":
+            page.fill("#kb-search-input", "asylum")
+            page.wait_for_selector(".kb-search__status")
+    context.close()
+    assert external == [], external[:20]
+    assert failed == [], failed[:20]
+
+
+def test_search_from_disk_shows_results_typed(browser: Browser, atlas_site: Path) -> None:
+    page = browser.new_page()
+    page.goto(file_url(atlas_site / "site" / "en" / "index.html"))
+    page.click("#kb-search-input")
+    page.keyboard.type("alternative civilian service")
+    hrefs = results(page)
+    assert hrefs, "no results"
+    assert hrefs[0].endswith("/en/ru/ru-alternative-civilian-service.html")
+    page.close()
+
+
+def test_russian_query_finds_inflected_forms_in_russian_pages_only(browser: Browser, atlas_site: Path) -> None:
+    page = browser.new_page()
+    start = atlas_site / "site" / "ru" / "ru" / "ru-call-up.html"
+    page.goto(file_url(start, "отсрочка"))
+    hrefs = results(page)
+    assert any(h.endswith("/ru/ru/ru-exemptions-deferments.html") for h in hrefs), hrefs
+    assert all("/site/ru/" in h for h in hrefs), hrefs
+    marks = page.eval_on_selector_all(".kb-search__snippet mark", "els => els.map(e => e.textContent.toLowerCase())")
+    assert any(m.startswith("отсрочк") and m != "отсрочка" for m in marks), marks
+    page.close()
+
+
+def test_english_search_returns_english_pages_only(browser: Browser, atlas_site: Path) -> None:
+    page = browser.new_page()
+    page.goto(file_url(atlas_site / "site" / "en" / "index.html", "deferment"))
+    hrefs = results(page)
+    assert hrefs and all("/site/en/" in h for h in hrefs), hrefs
+    page.close()
+
+
+def test_misspelled_query_still_finds(browser: Browser, atlas_site: Path) -> None:
+    page = browser.new_page()
+    page.goto(file_url(atlas_site / "site" / "en" / "index.html", "desertoin"))
+    hrefs = results(page)
+    assert any("ru-penalties" in h for h in hrefs), hrefs
+    page.close()
