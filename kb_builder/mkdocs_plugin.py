@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from kb_builder import browser_search
 from kb_builder.build_info import build_date
+from kb_builder.labels import label
 from kb_builder.loader import load_entries
 from kb_builder.mkdocs_config import KbConfig
 from kb_builder.pages import HOME_PAGE, Atlas
@@ -59,6 +60,8 @@ class KbPlugin(BasePlugin[KbConfig]):
         # A site opened from disk has no server to serve a 404 page or to fetch a sitemap from.
         config.theme.static_templates.discard("sitemap.xml")
         config.theme.static_templates.discard("404.html")
+        built_on = f"{label('built_on', lang)} {self.atlas.day(self.atlas.today)}"
+        config.copyright = html.escape(f"{built_on.rstrip('.')}. {label('notice_short', lang)}")
         config.extra_css.append(SEARCH_STYLE)
         config.extra_javascript.append(SEARCH_SCRIPT)
         return config

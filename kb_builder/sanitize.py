@@ -18,6 +18,16 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "align"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+#: Class names that make the theme's script act: `mermaid` would make it fetch a diagram library
+#: from a CDN, `md-*` are the theme's own components.
+_ACTIVE_CLASSES = ("mermaid", "md-")
+
+
+def _filter_attribute(tag: str, name: str, value: str) -> str | None:
+    if name != "class":
+        return value
+    kept = [c for c in value.split() if not c.startswith(_ACTIVE_CLASSES)]
+    return " ".join(kept) or None
 
 
 def sanitize_html(html: str) -> str:
@@ -29,4 +39,5 @@ def sanitize_html(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_filter_attribute,
     )

@@ -145,6 +145,7 @@ INJECTIONS = {
     "svg": "<svg><script>alert('kb-xss-5')</script><animate onbegin=\"alert('kb-xss-6')\"/></svg>",
     "iframe": '<iframe src="https://evil.example/"></iframe>',
     "style": "<div style=\"background:url(javascript:alert('kb-xss-7'))\">x</div>",
+    "mermaid": '<pre class="mermaid md-typeset">graph TD; A-->B</pre>',
     "heading": "## Heading <script>alert('kb-xss-9')</script>",
     "heading2": "## <img src=x onerror=alert('kb-xss-10')>",
 }
@@ -172,6 +173,7 @@ def test_authored_markup_cannot_inject_code(tmp_path: Path) -> None:
             for name, value in attrs.items():
                 assert not name.startswith("on"), (page, tag, name)
                 assert name != "style", (page, tag, value)
+                assert not (name == "class" and "mermaid" in (value or "")), (page, tag, value)
                 assert not (value or "").strip().lower().startswith(("javascript:", "data:")), (page, tag, value)
 
 
