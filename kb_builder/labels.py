@@ -46,6 +46,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "ru": "Все сроки, указанные в атласе, по юрисдикциям, с правовой основой и ссылкой на статью.",
     },
     "entry": {"en": "Entry", "ru": "Статья"},
+    "more_from": {"en": "More on {name}", "ru": "Другие статьи: {name}"},
+    "all_of": {"en": "All entries on {name}", "ru": "Все статьи: {name}"},
     "search_label": {"en": "Search the atlas", "ru": "Поиск по атласу"},
     "search_placeholder": {"en": "Search", "ru": "Поиск"},
     "search_loading": {"en": "Loading search…", "ru": "Загрузка поиска…"},
@@ -111,6 +113,9 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 
 _DATE_LOCALE = {"en": "en_GB", "ru": "ru"}
+
+#: Each language's name in itself, for language switches.
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 
 
 def label(key: str, lang: str, **values: str) -> str:

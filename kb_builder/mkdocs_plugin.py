@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import html
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,11 +21,12 @@ from mkdocs.structure.pages import Page as MkPage
 
 from kb_builder import browser_search
 from kb_builder.build_info import build_date
-from kb_builder.labels import label
+from kb_builder.labels import LANGUAGE_NAMES, label
 from kb_builder.loader import load_entries
 from kb_builder.mkdocs_config import KbConfig
 from kb_builder.pages import HOME_PAGE, Atlas
 from kb_builder.sanitize import sanitize_html
+from kb_builder.schema import LANGUAGES
 
 log = get_plugin_logger(__name__)
 
@@ -62,6 +64,10 @@ class KbPlugin(BasePlugin[KbConfig]):
         config.theme.static_templates.discard("404.html")
         built_on = f"{label('built_on', lang)} {self.atlas.day(self.atlas.today)}"
         config.copyright = html.escape(f"{built_on.rstrip('.')}. {label('notice_short', lang)}")
+        # Truthy so that the theme's header shows its language switch (partials/alternate.html, overridden
+        # in kb_builder/theme), but not a list, so that the theme adds no <link rel=alternate> whose
+        # sitemap its script would try to fetch.
+        config.extra["alternate"] = True
         config.extra_css.append(SEARCH_STYLE)
         config.extra_javascript.append(SEARCH_SCRIPT)
         return config
@@ -126,6 +132,19 @@ class KbPlugin(BasePlugin[KbConfig]):
             )
         )
         return html_text
+
+    def on_page_context(self, context: dict, *, page: MkPage, config: MkDocsConfig, nav: object) -> dict:
+        here = page.file.dest_uri
+        context["kb_alternates"] = [
+            {
+                "lang": lang,
+                "name": LANGUAGE_NAMES[lang],
+                "current": lang == self.config.language,
+                "href": posixpath.relpath(f"../{lang}/{here}", posixpath.dirname(here) or "."),
+            }
+            for lang in LANGUAGES
+        ]
+        return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         documents = sorted(self.search_documents, key=lambda d: d.url)

@@ -19,8 +19,10 @@ from kb_builder.labels import audience_name, format_day, label, topic_name
 from kb_builder.schema import LANGUAGES, TOPICS, Entry, LocalizedText
 
 SOURCES_PAGE = "sources.md"
+COUNTRIES_PAGE = "countries.md"
 DEADLINES_PAGE = "deadlines.md"
 HOME_PAGE = "index.md"
+MAX_SIBLINGS = 30
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Page:
     path: str  # relative to the docs root, such as 'ru/ru-call-up.md'
     title: str
     markdown: str
-    kind: str  # entry | jurisdiction | topic | sources | deadlines
+    kind: str  # entry | jurisdiction | topic | sources | deadlines | countries
 
 
 def entry_path(entry: Entry) -> str:
@@ -113,6 +115,7 @@ class Atlas:
         pages += [self.topic_page(topic) for topic in TOPICS]
         pages.append(self.sources_page())
         pages.append(self.deadlines_page())
+        pages.append(self.countries_page())
         return pages
 
     def notice(self, entry: Entry) -> list[str]:
@@ -212,6 +215,15 @@ class Atlas:
                 out.append(f"- {self.entry_link(path, other)} ({jurisdiction_name(other.jurisdiction, self.lang)})")
             out.append("")
 
+        siblings = [e for e in self.by_jurisdiction[entry.jurisdiction] if e.id != entry.id and e not in related]
+        if siblings:
+            name = jurisdiction_name(entry.jurisdiction, self.lang)
+            out += [f"## {self.l('more_from', name=name)}", ""]
+            out += [f"- {self.entry_link(path, other)}" for other in siblings[:MAX_SIBLINGS]]
+            if len(siblings) > MAX_SIBLINGS:
+                out.append(f"- [{self.l('all_of', name=name)}]({link(path, jurisdiction_path(entry.jurisdiction))})")
+            out.append("")
+
         assert entry.review_due is not None
         out += [
             '<div class="kb-review" markdown="1">',
@@ -225,7 +237,8 @@ class Atlas:
     def jurisdiction_page(self, code: str) -> Page:
         path = jurisdiction_path(code)
         name = jurisdiction_name(code, self.lang)
-        out = [f"# {name}", "", f'!!! info kb-notice "{self.l("notice_title")}"', indent(self.l("notice_short")), ""]
+        out = [f"# {name}", "", f"[{self.l('countries')}]({link(path, COUNTRIES_PAGE)}) › {name}", ""]
+        out += [f'!!! info kb-notice "{self.l("notice_title")}"', indent(self.l("notice_short")), ""]
         entries = self.by_jurisdiction[code]
         for topic in TOPICS:
             in_topic = [e for e in entries if e.topic == topic]
@@ -288,14 +301,25 @@ class Atlas:
         out.append("")
         return Page(path=path, title=self.l("all_deadlines"), markdown="\n".join(out), kind="deadlines")
 
-    def home_fragment(self) -> str:
-        """The list of jurisdictions and topics that the home page ends with."""
-        out = ["", f"## {self.l('countries')}", ""]
+    def countries_page(self) -> Page:
+        path = COUNTRIES_PAGE
+        out = [f"# {self.l('countries')}", ""]
         for code, entries in self.by_jurisdiction.items():
             out.append(
-                f"- [{jurisdiction_name(code, self.lang)}]({link(HOME_PAGE, jurisdiction_path(code))}) "
+                f"- [{jurisdiction_name(code, self.lang)}]({link(path, jurisdiction_path(code))}) "
                 f"({len(entries)} {self.l('entries_count')})"
             )
+        out.append("")
+        return Page(path=path, title=self.l("countries"), markdown="\n".join(out), kind="countries")
+
+    def home_fragment(self) -> str:
+        """The ways into the atlas that the home page ends with."""
+        out = ["", f"## [{self.l('countries')}]({COUNTRIES_PAGE})", ""]
+        out += [
+            f"[{jurisdiction_name(code, self.lang)}]({link(HOME_PAGE, jurisdiction_path(code))})"
+            for code in self.by_jurisdiction
+        ]
+        out[-len(self.by_jurisdiction):] = [" · ".join(out[-len(self.by_jurisdiction):])] if self.by_jurisdiction else []
         out += ["", f"## {self.l('topics')}", ""]
         out += [f"- [{topic_name(t, self.lang)}]({link(HOME_PAGE, topic_path(t))})" for t in TOPICS]
         out += ["", f"- [{self.l('all_deadlines')}]({DEADLINES_PAGE})", f"- [{self.l('all_sources')}]({SOURCES_PAGE})", ""]
@@ -322,16 +346,14 @@ class Atlas:
     # -- navigation --------------------------------------------------------------------------
 
     def nav(self, about_pages: list[str]) -> list[object]:
-        """The navigation tree in mkdocs' `nav` format."""
-        countries: list[object] = []
-        for code, entries in self.by_jurisdiction.items():
-            children: list[object] = [{self.l("overview"): jurisdiction_path(code)}]
-            # Themes print nav titles as they are: escape the authored ones.
-            children += [{html.escape(self.text(e.title)): entry_path(e)} for e in entries]
-            countries.append({jurisdiction_name(code, self.lang): children})
+        """The navigation tree in mkdocs' `nav` format.
+
+        Only overview pages are in it, so every page carries the same small navigation however
+        large the atlas grows; jurisdiction and entry pages are reached through those pages.
+        """
         nav: list[object] = [
             {self.l("home"): HOME_PAGE},
-            {self.l("countries"): countries},
+            {self.l("countries"): COUNTRIES_PAGE},
             {self.l("topics"): [{topic_name(t, self.lang): topic_path(t)} for t in TOPICS]},
             {self.l("all_deadlines"): DEADLINES_PAGE},
             {self.l("all_sources"): SOURCES_PAGE},

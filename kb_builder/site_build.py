@@ -20,11 +20,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from kb_builder.labels import label
+from kb_builder.labels import LANGUAGE_NAMES, label
 from kb_builder.loader import load_entries
 from kb_builder.schema import LANGUAGES
-
-_LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 
 
 class BuildError(Exception):
@@ -79,7 +77,7 @@ def language_overrides(config_file: Path, lang: str, entries_dir: Path, out_dir:
 def chooser_page() -> str:
     """The root index.html: pick a language. Static, no script, nothing remembered."""
     links = "\n".join(
-        f'      <li><a href="{lang}/index.html" lang="{lang}" hreflang="{lang}">{_LANGUAGE_NAMES[lang]}</a></li>'
+        f'      <li><a href="{lang}/index.html" lang="{lang}" hreflang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
         for lang in LANGUAGES
     )
     titles = " / ".join(html.escape(label("notice_title", lang)) for lang in LANGUAGES)
@@ -123,7 +121,7 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
     shutil.rmtree(staging, ignore_errors=True)
     try:
         for lang in LANGUAGES:
-            _progress(f"kb: building the {_LANGUAGE_NAMES[lang]} site")
+            _progress(f"kb: building the {LANGUAGE_NAMES[lang]} site")
             overrides = language_overrides(config_file, lang, entries_dir, staging / lang)
             config = load_config(str(config_file), strict=strict, **overrides)
             try:

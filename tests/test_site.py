@@ -100,8 +100,10 @@ def test_jurisdiction_topic_home_and_sources_pages_link_entries(small_site: Path
     assert "ru-appeal.html" in hrefs
     topic = {a.get("href") for tag, a in parse(small_site / "en" / "topics" / "appeal-grounds.html").tags if tag == "a"}
     assert {"../ru/ru-appeal.html", "../int/int-guidelines.html"} <= topic
-    home = text_of(article(small_site / "en" / "index.html"))
-    assert "Russia (1 entries)" in home and "International law (1 entries)" in home
+    countries = text_of(article(small_site / "en" / "countries.html"))
+    assert "Russia (1 entries)" in countries and "International law (1 entries)" in countries
+    home = {a.get("href") for tag, a in parse(small_site / "en" / "index.html").tags if tag == "a"}
+    assert {"countries.html", "ru/index.html", "int/index.html", "deadlines.html", "sources.html"} <= home
     sources = text_of(article(small_site / "en" / "sources.html"))
     assert "https://example.org/source-ru-appeal" in sources and "https://example.org/source-int-guidelines" in sources
 

@@ -1,0 +1,143 @@
+"""Speed and size of the atlas build and of search, on the real atlas and on synthetic ones.
+
+    .venv/bin/python scripts/benchmark.py                 # real atlas, 2,000 and 10,000 synthetic entries
+    .venv/bin/python scripts/benchmark.py --sizes 2000    # real atlas and one synthetic size
+    .venv/bin/python scripts/benchmark.py --write         # also rewrite BENCHMARKS.md
+
+Figures: build time (`kb build`, both languages and the bundle), site size, zip size, median and
+largest page, search-index size per language, and the time from opening a page from disk with
+`?q=` to the first search results shown (headless Chromium, median of several loads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from browser import chromium  # noqa: E402
+from synthetic_atlas import write_atlas  # noqa: E402
+
+KB = str(Path(sys.executable).parent / "kb")
+LOADS = 7
+QUERIES = {"en": "service", "ru": "службы"}
+
+
+def mib(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MiB"
+
+
+def kib(n: int) -> str:
+    return f"{n / 1024:.0f} KiB"
+
+
+def build(entries: Path, out: Path) -> float:
+    started = time.monotonic()
+    result = subprocess.run(
+        [KB, "build", "--entries", str(entries), "--site-dir", str(out / "site"), "--dist", str(out / "dist")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        sys.exit(f"build failed:\n{result.stderr}")
+    return time.monotonic() - started
+
+
+def search_latency(site: Path, lang: str, browser) -> list[float]:
+    """Milliseconds from navigation start to the `kb-search-results` mark, for fresh page loads."""
+    pages = sorted(p for p in (site / lang).glob("*/*.html") if p.name != "index.html")
+    target = pages[len(pages) // 2]
+    times = []
+    for _ in range(LOADS):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{target.as_uri()}?q={quote(QUERIES[lang])}")
+        page.wait_for_function("performance.getEntriesByName('kb-search-results').length > 0", timeout=60_000)
+        times.append(page.evaluate("performance.getEntriesByName('kb-search-results')[0].startTime"))
+        context.close()
+    return times
+
+
+def measure(name: str, entries: Path, workdir: Path, browser) -> dict[str, str]:
+    count = len(list(entries.rglob("*.yaml")))
+    print(f"benchmark: {name}: building {count} entries", file=sys.stderr, flush=True)
+    seconds = build(entries, workdir)
+    site = workdir / "site"
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = sorted(p.stat().st_size for p in files if p.suffix == ".html")
+    [zip_path] = (workdir / "dist").glob("*.zip")
+    row = {
+        "atlas": name,
+        "entries": f"{count:,}",
+        "pages": f"{len(pages):,}",
+        "build": f"{seconds:.1f} s",
+        "site": mib(sum(p.stat().st_size for p in files)),
+        "zip": mib(zip_path.stat().st_size),
+        "median page": kib(int(statistics.median(pages))),
+        "largest page": kib(pages[-1]),
+    }
+    for lang in ("en", "ru"):
+        row[f"index {lang}"] = mib((site / lang / "assets" / "kb" / "search-index.js").stat().st_size)
+    for lang in ("en", "ru"):
+        print(f"benchmark: {name}: search latency ({lang})", file=sys.stderr, flush=True)
+        times = search_latency(site, lang, browser)
+        row[f"results {lang} (median / max)"] = f"{statistics.median(times):.0f} / {max(times):.0f} ms"
+    return row
+
+
+def table(rows: list[dict[str, str]]) -> str:
+    keys = list(rows[0])
+    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    lines += ["| " + " | ".join(row[k] for k in keys) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[2000, 10000], help="synthetic atlas sizes")
+    parser.add_argument("--write", action="store_true", help="rewrite the build section of BENCHMARKS.md")
+    args = parser.parse_args()
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795219200")
+    rows = []
+    with chromium() as browser, tempfile.TemporaryDirectory() as tmp:
+        rows.append(measure("real", REPO / "entries", Path(tmp) / "real", browser))
+        for size in args.sizes:
+            entries = write_atlas(size, Path(tmp) / f"syn{size}" / "entries")
+            rows.append(measure(f"synthetic {size:,}", entries, Path(tmp) / f"syn{size}", browser))
+    command = "scripts/benchmark.py" + (f" --sizes {' '.join(map(str, args.sizes))}" if args.sizes != [2000, 10000] else "")
+    report = (
+        f"## Build, size and in-browser search\n\n"
+        f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, Chromium headless, with `.venv/bin/python {command}`.\n"
+        f"'results' is the time from opening an entry page from disk with `?q={QUERIES['en']}` (English) or "
+        f"`?q={QUERIES['ru']}` (Russian) to the first results shown, over {LOADS} fresh loads.\n\n"
+        f"{table(rows)}\n"
+    )
+    print(report)
+    if args.write:
+        path = REPO / "BENCHMARKS.md"
+        text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+        start = text.find("## Build, size and in-browser search")
+        if start >= 0:
+            end = text.find("\n## ", start + 1)
+            text = text[:start] + report + (text[end + 1 :] if end >= 0 else "")
+        else:
+            text = text.rstrip() + "\n\n" + report
+        path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""English and Russian throughout: mirrored trees, a switch to the same page, complete translations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import entry_text, run_kb, write
+from test_site import article, parse, text_of
+
+
+def html_pages(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*.html")}
+
+
+def test_every_page_has_its_counterpart_and_the_switch_links_to_it(atlas_site: Path) -> None:
+    site = atlas_site / "site"
+    en, ru = html_pages(site / "en"), html_pages(site / "ru")
+    assert en == ru
+    assert len(en) > 60
+    for lang, other in (("en", "ru"), ("ru", "en")):
+        for rel in sorted(en):
+            page = site / lang / rel
+            links = {a["hreflang"]: a["href"] for tag, a in parse(page).tags if tag == "a" and "kb-language" in (a.get("class") or "")}
+            assert set(links) == {"en", "ru"}, (page, links)
+            assert (page.parent / links[other]).resolve() == (site / other / rel).resolve(), (page, links[other])
+            assert (page.parent / links[lang]).resolve() == page.resolve()
+
+
+def test_interface_and_dates_are_translated(atlas_site: Path) -> None:
+    page = atlas_site / "site" / "ru" / "ru" / "ru-call-up.html"
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="ru"' in html
+    text = text_of(article(page))
+    for heading in ("Основные факты", "Правовая основа", "Источники", "Последняя проверка"):
+        assert heading in text
+    assert "ноября 2026 г." in text
+    assert "Key facts" not in text and "Legal basis" not in text
+
+
+def test_missing_translation_fails_the_build_but_not_a_draft(tmp_path: Path) -> None:
+    entries = tmp_path / "entries"
+    text = entry_text(id="ru-half")
+    text = text.replace("  ru: Обжалование решения призывной комиссии ru-half\n", "")
+    write(entries, "ru/half.yaml", text)
+    strict = run_kb("build", "--entries", str(entries), "--site-dir", str(tmp_path / "site"), "--no-bundle")
+    assert strict.returncode == 1
+    assert "entry ru-half has no 'ru' text yet" in strict.stderr
+    assert not (tmp_path / "site").exists()
+    draft = run_kb("build", "--draft", "--entries", str(entries), "--site-dir", str(tmp_path / "site"), "--no-bundle")
+    assert draft.returncode == 0, draft.stderr
+    page = text_of(article(tmp_path / "site" / "ru" / "ru" / "ru-half.html"))
+    assert "Ещё не переведено" in page
+    assert "Appealing a draft-board decision ru-half" in page  # English shown, never an empty page
+
+
+def test_bundled_entries_are_fully_translated() -> None:
+    result = run_kb("stats", "--json")
+    assert result.returncode == 0, result.stderr
+    languages = json.loads(result.stdout)["languages"]
+    assert languages["en"]["percent"] == 100.0 and languages["ru"]["percent"] == 100.0
