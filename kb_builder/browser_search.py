@@ -16,18 +16,25 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from kb_builder.glossary import Term
 from kb_builder.labels import label
 
 ASSETS = Path(__file__).parent / "assets"
 INDEX_BUILDER = ASSETS / "build-search-index.js"
 
 #: Field boosts: title above summary above key facts above body.
-FIELDS = {"title": 10, "summary": 5, "facts": 3, "body": 1}
+FIELDS = {"title": 10, "summary": 5, "facts": 3, "glossary": 2, "body": 1}
 SNIPPET_CHARS = 220
 
 
 class SearchUnavailable(Exception):
     """The index could not be built (no Node.js, or no node_modules); the message says how to fix it."""
+
+
+#: Pages that list other pages (jurisdiction, topic, sources, deadlines, glossary pages) rank below
+#: the entries and guides they list.
+LISTING_WEIGHT = 0.4
+BRIDGE_REPEAT = 5
 
 
 @dataclass
@@ -37,6 +44,7 @@ class SearchDocument:
     meta: str
     snippet: str
     fields: dict[str, str]
+    weight: float = 1.0
 
 
 class _Text(HTMLParser):
@@ -87,15 +95,14 @@ def node_modules(start: Path) -> Path:
     )
 
 
-def engine_script(modules: Path, lang: str) -> str:
-    """lunr, the language's stemmer, the shared pipeline and the interface labels, as one script."""
+def engine_script(modules: Path) -> str:
+    """lunr, its English and Russian stemmers and the shared pipeline, as one script."""
     parts = [
         (modules / "lunr" / "lunr.min.js").read_text(encoding="utf-8"),
         (modules / "lunr-languages" / "min" / "lunr.stemmer.support.min.js").read_text(encoding="utf-8"),
+        (modules / "lunr-languages" / "min" / "lunr.ru.min.js").read_text(encoding="utf-8"),
+        (ASSETS / "kb-pipeline.js").read_text(encoding="utf-8"),
     ]
-    if lang != "en":
-        parts.append((modules / "lunr-languages" / "min" / f"lunr.{lang}.min.js").read_text(encoding="utf-8"))
-    parts.append((ASSETS / "kb-pipeline.js").read_text(encoding="utf-8"))
     return "\n;\n".join(parts) + "\n"
 
 
@@ -103,6 +110,17 @@ def labels_script(languages: tuple[str, ...]) -> str:
     keys = ("label", "placeholder", "loading", "results", "none", "unavailable")
     data = {lang: {key: label(f"search_{key}", lang) for key in keys} for lang in languages}
     return f"window.__kbSearchLabels = {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n"
+
+
+def glossary_bridge(text: str, glossary: tuple[Term, ...]) -> str:
+    """Both languages' words for every glossary term the text uses, so either language's query finds it;
+    repeated as often as the page uses the term (up to BRIDGE_REPEAT), so the pages about it rank first."""
+    lowered = text.lower()
+    found = []
+    for term in glossary:
+        uses = sum(lowered.count(form.lower()) for form in term.en + term.ru)
+        found += [" ".join(term.en + term.ru)] * min(uses, BRIDGE_REPEAT)
+    return " ".join(found)
 
 
 def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> str:
@@ -125,5 +143,5 @@ def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> st
     if result.returncode != 0:
         raise SearchUnavailable(f"building the search index failed: {result.stderr.strip()[-2000:]}")
     index = json.loads(result.stdout)
-    index["docs"] = [[doc.title, doc.url, doc.meta, doc.snippet] for doc in documents]
+    index["docs"] = [[doc.title, doc.url, doc.meta, doc.snippet, doc.weight] for doc in documents]
     return "window.__kbSearchIndex = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"

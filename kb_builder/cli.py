@@ -8,17 +8,20 @@ import json
 import os
 import re
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 from kb_builder import skeleton
 from kb_builder.build_info import build_date
+from kb_builder.glossary import load_glossary
 from kb_builder.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
 from kb_builder.loader import LoadResult, display, load_entries
 from kb_builder.problems import EntryErrors
 from kb_builder.schema import LANGUAGES, TOPICS, json_schema
 
 DEFAULT_ENTRIES = Path("entries")
+DEFAULT_INDEX = Path("site") / "cli-index"
 
 
 class UsageError(Exception):
@@ -41,6 +44,10 @@ def _report(result: LoadResult) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     result = load_entries(args.entries)
+    try:
+        load_glossary()
+    except EntryErrors as err:
+        result.problems.extend(err.problems)
     status = _report(result)
     if status == 0:
         print(f"OK: {len(result.entries)} entries in {len(result.files)} files, no problems")
@@ -62,6 +69,42 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"kb: {err}", file=sys.stderr)
         print("kb: nothing was replaced; the previous site and bundle are as they were", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from kb_builder.cli_search import build_index
+
+    result = load_entries(args.entries)
+    if _report(result):
+        return 1
+    started = time.monotonic()
+    build_index([item.entry for item in result.entries], args.index)
+    print(f"kb: indexed {len(result.entries)} entries into {display(args.index)} in {time.monotonic() - started:.1f} s",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from kb_builder.cli_search import SearchError, Searcher, describe, hit_dict
+
+    try:
+        searcher = Searcher(args.index)
+        try:
+            hits = searcher.search(
+                " ".join(args.query), lang=args.lang, jurisdiction=args.jurisdiction, topic=args.topic, limit=args.limit
+            )
+        finally:
+            searcher.close()
+    except SearchError as err:
+        raise UsageError(str(err)) from None
+    if args.json:
+        print(json.dumps([hit_dict(h) for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("no results", file=sys.stderr)
+        return 0
+    print("\n\n".join(describe(hit, rank) for rank, hit in enumerate(hits, start=1)))
     return 0
 
 
@@ -161,6 +204,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-bundle", action="store_true", help="build the site only, not the download bundle")
     p.add_argument("--draft", action="store_true", help="let warnings (such as missing translations) pass")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("index", help="build the command-line search index from the entries")
+    entries_option(p)
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX, metavar="DIR", help=f"index folder (default: {DEFAULT_INDEX})")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="search the entries from the command line")
+    p.add_argument("query", nargs="+", help='words; "quoted words" are a phrase')
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX, metavar="DIR",
+                   help=f"index folder, also inside a downloaded copy (default: {DEFAULT_INDEX})")
+    p.add_argument("--lang", choices=LANGUAGES, help="language to search (default: from the query's script)")
+    p.add_argument("--jurisdiction", metavar="CODE", help="only this jurisdiction, such as RU or EU")
+    p.add_argument("--topic", choices=TOPICS, help="only this topic")
+    p.add_argument("--limit", type=int, default=10, help="at most this many results (default: 10)")
+    p.add_argument("--json", action="store_true", help="print a JSON array and nothing else on stdout")
+    p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("new", help="write a valid skeleton entry to fill in")
     p.add_argument("jurisdiction", help="ISO 3166-1 alpha-2 code, EU or INT")

@@ -46,6 +46,15 @@ _LABELS: dict[str, dict[str, str]] = {
         "ru": "Все сроки, указанные в атласе, по юрисдикциям, с правовой основой и ссылкой на статью.",
     },
     "entry": {"en": "Entry", "ru": "Статья"},
+    "glossary": {"en": "Glossary", "ru": "Словарь терминов"},
+    "glossary_intro": {
+        "en": "Words from summonses, official letters and asylum procedures, in English and Russian. Search uses "
+        "these pairs: a query with one language's term also finds pages that use the other's.",
+        "ru": "Слова из повесток, официальных писем и процедур убежища на русском и английском языках. Поиск "
+        "использует эти пары: запрос с термином на одном языке находит и страницы с термином на другом.",
+    },
+    "lang_en": {"en": "English", "ru": "Английский"},
+    "lang_ru": {"en": "Russian", "ru": "Русский"},
     "more_from": {"en": "More on {name}", "ru": "Другие статьи: {name}"},
     "all_of": {"en": "All entries on {name}", "ru": "Все статьи: {name}"},
     "search_label": {"en": "Search the atlas", "ru": "Поиск по атласу"},

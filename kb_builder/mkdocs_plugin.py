@@ -21,10 +21,12 @@ from mkdocs.structure.pages import Page as MkPage
 
 from kb_builder import browser_search
 from kb_builder.build_info import build_date
+from kb_builder.glossary import load_glossary
 from kb_builder.labels import LANGUAGE_NAMES, label
 from kb_builder.loader import load_entries
 from kb_builder.mkdocs_config import KbConfig
 from kb_builder.pages import HOME_PAGE, Atlas
+from kb_builder.problems import EntryErrors
 from kb_builder.sanitize import sanitize_html
 from kb_builder.schema import LANGUAGES
 
@@ -56,7 +58,11 @@ class KbPlugin(BasePlugin[KbConfig]):
         for entry in entries:
             if lang in entry.missing_languages():
                 log.warning("entry %s has no '%s' text yet; the page shows the English text with a notice", entry.id, lang)
-        self.atlas = Atlas(entries, lang, today=build_date(self.root))
+        try:
+            glossary = load_glossary()
+        except EntryErrors as err:
+            raise PluginError("invalid glossary, nothing was built:\n" + str(err)) from None
+        self.atlas = Atlas(entries, lang, today=build_date(self.root), glossary=glossary)
         config.extra["kb_language"] = lang
         config.extra["kb_built_on"] = self.atlas.day(self.atlas.today)
         # A site opened from disk has no server to serve a 404 page or to fetch a sitemap from.
@@ -98,7 +104,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         )
         files.append(File.generated(config, SEARCH_SCRIPT, content=search_js))
         files.append(File.generated(config, SEARCH_STYLE, abs_src_path=str(browser_search.ASSETS / "kb-search.css")))
-        files.append(File.generated(config, SEARCH_ENGINE, content=browser_search.engine_script(modules, lang)))
+        files.append(File.generated(config, SEARCH_ENGINE, content=browser_search.engine_script(modules)))
         self.modules = modules
         self.search_documents = []
         return files
@@ -121,14 +127,23 @@ class KbPlugin(BasePlugin[KbConfig]):
         body = browser_search.html_text(html_text)
         entry = self.atlas.entry_at(src)
         title = self.generated.get(src) or html.unescape(page.title or "")
+        bridge = browser_search.glossary_bridge(body, self.atlas.glossary)
+        weight = 1.0
         if entry is not None:
-            fields = {**self.atlas.search_fields(entry), "body": body}
+            fields = {**self.atlas.search_fields(entry), "glossary": bridge, "body": body}
             meta, snippet = self.atlas.search_meta(entry), self.atlas.text(entry.summary)
         else:
-            fields, meta, snippet = {"title": title, "body": body}, "", body
+            fields, meta, snippet = {"title": title, "glossary": bridge, "body": body}, "", body
+            if src in self.generated:
+                weight = browser_search.LISTING_WEIGHT
         self.search_documents.append(
             browser_search.SearchDocument(
-                url=page.file.dest_uri, title=title, meta=meta, snippet=browser_search.shorten(snippet), fields=fields
+                url=page.file.dest_uri,
+                title=title,
+                meta=meta,
+                snippet=browser_search.shorten(snippet),
+                fields=fields,
+                weight=weight,
             )
         )
         return html_text

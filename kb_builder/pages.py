@@ -16,10 +16,12 @@ from functools import cached_property
 
 from kb_builder.jurisdictions import jurisdiction_name, jurisdiction_slug, sort_key
 from kb_builder.labels import audience_name, format_day, label, topic_name
+from kb_builder.glossary import Term
 from kb_builder.schema import LANGUAGES, TOPICS, Entry, LocalizedText
 
 SOURCES_PAGE = "sources.md"
 COUNTRIES_PAGE = "countries.md"
+GLOSSARY_PAGE = "glossary.md"
 DEADLINES_PAGE = "deadlines.md"
 HOME_PAGE = "index.md"
 MAX_SIBLINGS = 30
@@ -30,7 +32,7 @@ class Page:
     path: str  # relative to the docs root, such as 'ru/ru-call-up.md'
     title: str
     markdown: str
-    kind: str  # entry | jurisdiction | topic | sources | deadlines | countries
+    kind: str  # entry | jurisdiction | topic | sources | deadlines | countries | glossary
 
 
 def entry_path(entry: Entry) -> str:
@@ -66,11 +68,12 @@ def indent(text: str, prefix: str = "    ") -> str:
 class Atlas:
     """The generated pages of one language."""
 
-    def __init__(self, entries: list[Entry], lang: str, today: dt.date):
+    def __init__(self, entries: list[Entry], lang: str, today: dt.date, glossary: tuple[Term, ...] = ()):
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
         self.lang = lang
         self.today = today
+        self.glossary = glossary
         self.entries = sorted(entries, key=lambda e: (TOPICS.index(e.topic), self.text(e.title).casefold(), e.id))
         self.by_id = {e.id: e for e in self.entries}
         # Cross-references work both ways: an entry lists those it names and those that name it.
@@ -116,6 +119,7 @@ class Atlas:
         pages.append(self.sources_page())
         pages.append(self.deadlines_page())
         pages.append(self.countries_page())
+        pages.append(self.glossary_page())
         return pages
 
     def notice(self, entry: Entry) -> list[str]:
@@ -312,6 +316,17 @@ class Atlas:
         out.append("")
         return Page(path=path, title=self.l("countries"), markdown="\n".join(out), kind="countries")
 
+    def glossary_page(self) -> Page:
+        """The bilingual glossary that search also uses to find one language's words from the other's."""
+        path = GLOSSARY_PAGE
+        other = "ru" if self.lang == "en" else "en"
+        out = [f"# {self.l('glossary')}", "", self.l("glossary_intro"), ""]
+        out += [f"| {self.l('lang_' + self.lang)} | {self.l('lang_' + other)} |", "| --- | --- |"]
+        for term in sorted(self.glossary, key=lambda t: t.forms(self.lang)[0].casefold()):
+            out.append(f"| {cell(', '.join(term.forms(self.lang)))} | {cell(', '.join(term.forms(other)))} |")
+        out.append("")
+        return Page(path=path, title=self.l("glossary"), markdown="\n".join(out), kind="glossary")
+
     def home_fragment(self) -> str:
         """The ways into the atlas that the home page ends with."""
         out = ["", f"## [{self.l('countries')}]({COUNTRIES_PAGE})", ""]
@@ -322,7 +337,13 @@ class Atlas:
         out[-len(self.by_jurisdiction):] = [" · ".join(out[-len(self.by_jurisdiction):])] if self.by_jurisdiction else []
         out += ["", f"## {self.l('topics')}", ""]
         out += [f"- [{topic_name(t, self.lang)}]({link(HOME_PAGE, topic_path(t))})" for t in TOPICS]
-        out += ["", f"- [{self.l('all_deadlines')}]({DEADLINES_PAGE})", f"- [{self.l('all_sources')}]({SOURCES_PAGE})", ""]
+        out += [
+            "",
+            f"- [{self.l('all_deadlines')}]({DEADLINES_PAGE})",
+            f"- [{self.l('all_sources')}]({SOURCES_PAGE})",
+            f"- [{self.l('glossary')}]({GLOSSARY_PAGE})",
+            "",
+        ]
         return "\n".join(out)
 
     # -- search ------------------------------------------------------------------------------
@@ -357,6 +378,7 @@ class Atlas:
             {self.l("topics"): [{topic_name(t, self.lang): topic_path(t)} for t in TOPICS]},
             {self.l("all_deadlines"): DEADLINES_PAGE},
             {self.l("all_sources"): SOURCES_PAGE},
+            {self.l("glossary"): GLOSSARY_PAGE},
         ]
         if about_pages:
             nav.append({self.l("about"): list(about_pages)})

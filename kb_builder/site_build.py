@@ -20,6 +20,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from kb_builder.cli_search import INDEX_NAME, build_index
 from kb_builder.labels import LANGUAGE_NAMES, label
 from kb_builder.loader import load_entries
 from kb_builder.schema import LANGUAGES
@@ -129,6 +130,8 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
             except (Abort, MkDocsException) as err:
                 raise BuildError(f"the {lang} site did not build: {err}") from None
         (staging / "index.html").write_text(chooser_page(), encoding="utf-8")
+        _progress("kb: building the command-line search index")
+        build_index([item.entry for item in result.entries], staging / INDEX_NAME)
         _replace(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -143,8 +143,11 @@ def _decode(raw: bytes, display_path: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse one file. Returns the document, or None with the problems that stopped it."""
+def read_yaml(path: Path, display_path: str, *, expect: str = "mapping") -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse one file whose top level is a mapping (or, with expect="list", a list).
+
+    Returns the document, or None with the problems that stopped it.
+    """
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -165,15 +168,13 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, [
-                Problem(display_path, 1, 1, "the file is empty (expected a mapping of entry fields such as 'id:')")
-            ]
-        if not isinstance(node, MappingNode):
-            kind = "a list" if isinstance(node, SequenceNode) else "a single value"
+            return None, [Problem(display_path, 1, 1, "the file is empty (expected a mapping of entry fields such as 'id:')")]
+        wanted = SequenceNode if expect == "list" else MappingNode
+        if not isinstance(node, wanted):
+            kind = {MappingNode: "a mapping", SequenceNode: "a list"}.get(type(node), "a single value")
             line, col = _mark(node)
-            return None, [
-                Problem(display_path, line, col, f"the file is {kind} (expected a mapping of entry fields such as 'id:')")
-            ]
+            expected = "a list of items" if expect == "list" else "a mapping of entry fields such as 'id:'"
+            return None, [Problem(display_path, line, col, f"the file is {kind} (expected {expected})")]
         reader = _Reader(loader, display_path)
         reader.doc.data = reader.build(node, ())
         return reader.doc, reader.problems

@@ -28,11 +28,15 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from browser import chromium  # noqa: E402
+from relevance import load_queries, query_lang  # noqa: E402
 from synthetic_atlas import write_atlas  # noqa: E402
+
+from kb_builder.cli_search import Searcher  # noqa: E402
 
 KB = str(Path(sys.executable).parent / "kb")
 LOADS = 7
 QUERIES = {"en": "service", "ru": "службы"}
+CLI_ROWS: list[dict[str, str]] = []
 
 
 def mib(n: int) -> str:
@@ -71,6 +75,28 @@ def search_latency(site: Path, lang: str, browser) -> list[float]:
     return times
 
 
+def cli_latency(index: Path) -> dict[str, str]:
+    """`kb search` query time in one process (start-up excluded): every relevance query, repeated."""
+    queries = load_queries()
+    searcher = Searcher(index)
+    times = []
+    try:
+        for _ in range(5):
+            for item in queries:
+                started = time.perf_counter()
+                searcher.search(item["q"], lang=query_lang(item), limit=10)
+                times.append((time.perf_counter() - started) * 1000)
+    finally:
+        searcher.close()
+    times.sort()
+    return {
+        "queries": f"{len(times)}",
+        "median": f"{statistics.median(times):.1f} ms",
+        "p95": f"{times[int(len(times) * 0.95) - 1]:.1f} ms",
+        "index size": mib(sum(p.stat().st_size for p in index.iterdir())),
+    }
+
+
 def measure(name: str, entries: Path, workdir: Path, browser) -> dict[str, str]:
     count = len(list(entries.rglob("*.yaml")))
     print(f"benchmark: {name}: building {count} entries", file=sys.stderr, flush=True)
@@ -95,6 +121,15 @@ def measure(name: str, entries: Path, workdir: Path, browser) -> dict[str, str]:
         print(f"benchmark: {name}: search latency ({lang})", file=sys.stderr, flush=True)
         times = search_latency(site, lang, browser)
         row[f"results {lang} (median / max)"] = f"{statistics.median(times):.0f} / {max(times):.0f} ms"
+    print(f"benchmark: {name}: command-line index and queries", file=sys.stderr, flush=True)
+    started = time.monotonic()
+    result = subprocess.run(
+        [KB, "index", "--entries", str(entries), "--index", str(workdir / "cli-index")], cwd=REPO, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        sys.exit(f"kb index failed:\n{result.stderr}")
+    CLI_ROWS.append({"atlas": name, "entries": f"{count:,}", "kb index": f"{time.monotonic() - started:.1f} s",
+                     **cli_latency(workdir / "cli-index")})
     return row
 
 
@@ -124,7 +159,11 @@ def main() -> None:
         f"{platform.python_version()}, Chromium headless, with `.venv/bin/python {command}`.\n"
         f"'results' is the time from opening an entry page from disk with `?q={QUERIES['en']}` (English) or "
         f"`?q={QUERIES['ru']}` (Russian) to the first results shown, over {LOADS} fresh loads.\n\n"
-        f"{table(rows)}\n"
+        f"{table(rows)}\n\n"
+        f"## Command-line search\n\n"
+        f"Same run. `kb index` time and index size; query time of `kb search` inside one process (start-up "
+        f"excluded) over the {len(load_queries())} relevance queries, five times each.\n\n"
+        f"{table(CLI_ROWS)}\n"
     )
     print(report)
     if args.write:
@@ -132,7 +171,7 @@ def main() -> None:
         text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
         start = text.find("## Build, size and in-browser search")
         if start >= 0:
-            end = text.find("\n## ", start + 1)
+            end = text.find("\n## Search relevance", start + 1)
             text = text[:start] + report + (text[end + 1 :] if end >= 0 else "")
         else:
             text = text.rstrip() + "\n\n" + report

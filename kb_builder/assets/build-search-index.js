@@ -20,7 +20,7 @@ const B = 0.75;
 function main(input) {
   const { lang, fields, docs } = JSON.parse(input);
   const names = Object.keys(fields);
-  const tokenised = docs.map((doc) => names.map((name) => kbPipeline.terms(doc[name] || "", lang)));
+  const tokenised = docs.map((doc) => names.map((name) => kbPipeline.terms(doc[name] || "")));
   const average = names.map((_, f) => tokenised.reduce((sum, d) => sum + d[f].length, 0) / Math.max(docs.length, 1) || 1);
   const weights = new Map(); // term -> Map(doc -> weight)
   tokenised.forEach((docFields, doc) => {

@@ -1,26 +1,36 @@
-/* Turns text into search terms: lunr's tokenizer and the language's trimmer, stop-word filter and
- * stemmer. The same file runs at build time (Node, building the index) and in the browser (reading
- * queries), so a word and its query are always reduced to the same term. */
+/* Turns text into search terms, the same way at build time (Node, building the index) and in the
+ * browser (reading queries), so that a word and its query always reduce to the same term.
+ *
+ * One pipeline serves both languages, because pages mix them (Russian terms in English pages, case
+ * numbers and Latin names in Russian ones): tokens are split by lunr's tokenizer, trimmed of
+ * anything but letters and digits, dropped if they are English or Russian stop words, and stemmed
+ * with the Russian Snowball stemmer when they contain Cyrillic, with lunr's English stemmer otherwise. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory;
   else root.kbPipeline = factory(root.lunr);
 })(this, function (lunr) {
   "use strict";
-  function pipeline(lang) {
-    var p = new lunr.Pipeline();
-    if (lang === "en") p.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
-    else p.add(lunr[lang].trimmer, lunr[lang].stopWordFilter, lunr[lang].stemmer);
-    return p;
+  var CYRILLIC = /[\u0400-\u04FF]/;
+  var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+  function trimmer(token) {
+    return token.update(function (s) { return s.replace(EDGES, ""); });
   }
-  function terms(text, lang, keepStopWords) {
-    var p = keepStopWords ? termsOnly(lang) : pipeline(lang);
-    return p.run(lunr.tokenizer(String(text || "").replace(/ё/g, "е").replace(/Ё/g, "Е"))).map(String).filter(Boolean);
+  function stopWords(token) {
+    return lunr.stopWordFilter(token) && lunr.ru.stopWordFilter(token) ? token : undefined;
   }
-  function termsOnly(lang) {
-    var p = new lunr.Pipeline();
-    if (lang === "en") p.add(lunr.trimmer, lunr.stemmer);
-    else p.add(lunr[lang].trimmer, lunr[lang].stemmer);
-    return p;
+  function stemmer(token) {
+    return CYRILLIC.test(token.toString()) ? lunr.ru.stemmer(token) : lunr.stemmer(token);
   }
-  return { pipeline: pipeline, terms: terms };
+  lunr.Pipeline.registerFunction(trimmer, "kb-trimmer");
+  lunr.Pipeline.registerFunction(stopWords, "kb-stop-words");
+  lunr.Pipeline.registerFunction(stemmer, "kb-stemmer");
+  var pipeline = new lunr.Pipeline();
+  pipeline.add(trimmer, stopWords, stemmer);
+
+  function terms(text) {
+    var normalised = String(text || "").toLowerCase().replace(/ё/g, "е");
+    return pipeline.run(lunr.tokenizer(normalised)).map(String).filter(Boolean);
+  }
+  return { terms: terms };
 });

@@ -33,7 +33,8 @@
   function prepare(data) {
     var position = new Map();
     data.terms.forEach(function (t, i) { position.set(t, i); });
-    return { n: data.n, terms: data.terms, postings: data.postings, position: position, docs: data.docs, decoded: new Map() };
+    var weights = data.docs.map(function (doc) { return doc[4]; });
+    return { n: data.n, terms: data.terms, postings: data.postings, position: position, docs: data.docs, weights: weights, decoded: new Map() };
   }
 
   function postings(index, i) {
@@ -55,9 +56,10 @@
     return lo;
   }
 
-  function editDistanceAtMost(a, b, max) {
-    if (Math.abs(a.length - b.length) > max) return false;
-    var prev = [], cur = [], i, j;
+  /* Edit distance between a and b, or max + 1 when it is larger than max. */
+  function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev = [], cur, i, j;
     for (j = 0; j <= b.length; j++) prev[j] = j;
     for (i = 1; i <= a.length; i++) {
       cur = [i];
@@ -66,49 +68,57 @@
         cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
         if (cur[j] < best) best = cur[j];
       }
-      if (best > max) return false;
+      if (best > max) return max + 1;
       prev = cur;
     }
-    return prev[b.length] <= max;
+    return Math.min(prev[b.length], max + 1);
   }
 
-  /* Term indexes matching one query term: exact (weight 1), then by prefix (0.3), or by typo (0.5). */
-  function matches(index, term, fuzzy) {
+  /* Term indexes matching one query term: exact (weight 1) and by prefix (0.3); a word the index
+   * does not know at all is matched with typos allowed (0.5). */
+  function matches(index, term) {
     var found = [];
-    if (!fuzzy) {
-      if (index.position.has(term)) found.push([index.position.get(term), 1]);
-      if (term.length >= 3) {
-        for (var i = lowerBound(index.terms, term); i < index.terms.length && index.terms[i].indexOf(term) === 0; i++) {
-          if (index.terms[i] !== term) found.push([i, 0.3]);
-          if (found.length > 60) break;
-        }
+    if (index.position.has(term)) found.push([index.position.get(term), 1]);
+    if (term.length >= 3) {
+      for (var i = lowerBound(index.terms, term); i < index.terms.length && index.terms[i].indexOf(term) === 0; i++) {
+        if (index.terms[i] !== term) found.push([i, 0.3]);
+        if (found.length > 60) break;
       }
-    } else if (term.length >= 4) {
+    }
+    if (!found.length && term.length >= 4) {
       var max = term.length >= 7 ? 2 : 1;
       for (var k = 0; k < index.terms.length; k++) {
         var t = index.terms[k];
-        /* A typo in the word, or a typo in an ending the stemmer could not remove ("desertoin"). */
-        if (editDistanceAtMost(term, t, max) ||
-            (t.length >= 5 && term.length > t.length && editDistanceAtMost(term.slice(0, t.length), t, 1))) {
-          found.push([k, 0.5]);
+        /* The closer the word, the more it counts: one typo 0.4, two 0.2; a typo in an ending the
+         * stemmer could not remove ("desertoin" starts like "desert") 0.5, or 0.15 with another typo. */
+        var weight = [0, 0.4, 0.2][editDistance(term, t, max)] || 0;
+        if (t.length >= 5 && term.length > t.length) {
+          weight = Math.max(weight, [0.5, 0.15][editDistance(term.slice(0, t.length), t, 1)] || 0);
         }
+        if (weight) found.push([k, weight]);
       }
     }
     return found;
   }
 
-  function rank(index, queryTerms, fuzzy) {
+  function rank(index, queryTerms) {
     var scores = new Map();
     queryTerms.forEach(function (term, q) {
-      matches(index, term, fuzzy).forEach(function (m) {
+      /* A query word counts once per page: its best-matching index term there. */
+      var best = new Map();
+      matches(index, term).forEach(function (m) {
         var list = postings(index, m[0]);
         var idf = Math.log(1 + (index.n - list.length + 0.5) / (list.length + 0.5));
         list.forEach(function (p) {
-          var s = scores.get(p[0]);
-          if (!s) scores.set(p[0], (s = { doc: p[0], score: 0, hit: new Set() }));
-          s.score += p[1] * idf * m[1];
-          s.hit.add(q);
+          var value = p[1] * idf * m[1] * index.weights[p[0]];
+          if (!(best.get(p[0]) >= value)) best.set(p[0], value);
         });
+      });
+      best.forEach(function (value, doc) {
+        var s = scores.get(doc);
+        if (!s) scores.set(doc, (s = { doc: doc, score: 0, hit: new Set() }));
+        s.score += value;
+        s.hit.add(q);
       });
     });
     return Array.from(scores.values()).sort(function (a, b) {
@@ -118,10 +128,9 @@
 
   function search(query) {
     var index = state.index;
-    var queryTerms = Array.from(new Set(window.kbPipeline.terms(query, lang)));
+    var queryTerms = Array.from(new Set(window.kbPipeline.terms(query)));
     if (!queryTerms.length) return { terms: queryTerms, results: [] };
-    var results = rank(index, queryTerms, false);
-    if (!results.length) results = rank(index, queryTerms, true);
+    var results = rank(index, queryTerms);
     return { terms: queryTerms, results: results.slice(0, MAX_RESULTS) };
   }
 
@@ -129,7 +138,7 @@
   function highlighted(text, terms) {
     var fragment = document.createDocumentFragment();
     text.split(/(\s+)/).forEach(function (word) {
-      var stem = window.kbPipeline.terms(word, lang)[0];
+      var stem = window.kbPipeline.terms(word)[0];
       var hit = stem && terms.some(function (t) { return stem === t || (t.length >= 3 && stem.indexOf(t) === 0); });
       if (hit) {
         var mark = document.createElement("mark");

@@ -1,0 +1,118 @@
+"""Relevance of search on the real atlas: recall@5 and MRR over tests/relevance/queries.yaml.
+
+    .venv/bin/python scripts/relevance.py [--site site] [--write]
+
+Measures `kb search` (the whoosh index in SITE/cli-index) and the in-browser search (headless
+Chromium opening SITE/<lang>/index.html?q=... from disk). recall@5 is the share of a query's
+expected entries found in its first five results, averaged over queries; MRR is the mean of
+1/rank of the first expected entry (0 when none is in the first ten).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+from kb_builder.cli_search import Searcher, detect_language  # noqa: E402
+
+QUERIES = REPO / "tests" / "relevance" / "queries.yaml"
+
+
+def load_queries(path: Path = QUERIES) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def query_lang(item: dict) -> str:
+    return item.get("lang") or detect_language(item["q"])
+
+
+def cli_rankings(index: Path, queries: list[dict]) -> list[list[str]]:
+    searcher = Searcher(index)
+    try:
+        return [[h.id for h in searcher.search(item["q"], lang=query_lang(item), limit=10)] for item in queries]
+    finally:
+        searcher.close()
+
+
+def browser_rankings(site: Path, queries: list[dict], browser) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    rankings = []
+    page = browser.new_page()
+    for item in queries:
+        start = site / query_lang(item) / "index.html"
+        page.goto(f"{start.resolve().as_uri()}?q={quote(item['q'])}")
+        page.wait_for_function(
+            "document.querySelector('.kb-search__status') && "
+            "!document.querySelector('.kb-search__status').textContent.includes('…')",
+            timeout=20_000,
+        )
+        hrefs = page.eval_on_selector_all(".kb-search__list a.kb-search__title", "els => els.map(e => e.href)")
+        rankings.append([Path(h.split("?")[0]).stem for h in hrefs][:10])
+    page.close()
+    return rankings
+
+
+def metrics(rankings: list[list[str]], queries: list[dict]) -> dict[str, float]:
+    recalls, reciprocal = [], []
+    for ranking, item in zip(rankings, queries):
+        expected = set(item["expect"])
+        recalls.append(len(expected & set(ranking[:5])) / len(expected))
+        rank = next((i for i, entry_id in enumerate(ranking[:10], start=1) if entry_id in expected), None)
+        reciprocal.append(1 / rank if rank else 0.0)
+    return {"recall@5": statistics.mean(recalls), "MRR": statistics.mean(reciprocal)}
+
+
+def misses(rankings: list[list[str]], queries: list[dict]) -> list[str]:
+    return [
+        f"{item['q']!r}: expected {item['expect']}, got {ranking[:5]}"
+        for ranking, item in zip(rankings, queries)
+        if not set(item["expect"]) <= set(ranking[:5])
+    ]
+
+
+def main() -> None:
+    from browser import chromium
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, default=REPO / "site", help="built site (default: site)")
+    parser.add_argument("--write", action="store_true", help="rewrite the relevance section of BENCHMARKS.md")
+    args = parser.parse_args()
+    queries = load_queries()
+    cli = cli_rankings(args.site / "cli-index", queries)
+    with chromium() as browser:
+        web = browser_rankings(args.site, queries, browser)
+    rows = {"`kb search`": metrics(cli, queries), "in-browser search": metrics(web, queries)}
+    report = (
+        "## Search relevance\n\n"
+        f"Measured {dt.date.today().isoformat()} with `.venv/bin/python scripts/relevance.py` on the real atlas "
+        f"({len(queries)} queries in `tests/relevance/queries.yaml`: English, Russian, misspelt, across languages).\n\n"
+        "| search | recall@5 | MRR |\n|---|---|---|\n"
+        + "".join(f"| {name} | {m['recall@5']:.3f} | {m['MRR']:.3f} |\n" for name, m in rows.items())
+    )
+    print(report)
+    for name, ranking in (("kb search", cli), ("browser", web)):
+        for line in misses(ranking, queries):
+            print(f"miss ({name}): {line}", file=sys.stderr)
+    if args.write:
+        path = REPO / "BENCHMARKS.md"
+        text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+        start = text.find("## Search relevance")
+        if start >= 0:
+            end = text.find("\n## ", start + 1)
+            text = text[:start] + report + (text[end + 1 :] if end >= 0 else "")
+        else:
+            text = text.rstrip() + "\n\n" + report
+        path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""`kb index` and `kb search` on the bundled atlas and on small atlases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import entry_text, run_kb, write
+
+KEYS = {"id", "title", "jurisdiction", "topic", "lang", "path", "score", "snippet"}
+
+
+@pytest.fixture(scope="module")
+def index(atlas_site: Path) -> Path:
+    return atlas_site / "site" / "cli-index"
+
+
+def search(index: Path, *args: str) -> list[dict]:
+    result = run_kb("search", "--index", str(index), "--json", *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_acceptance_queries_find_the_right_entry_first(index: Path) -> None:
+    assert search(index, "отсрочка по учёбе")[0]["id"] == "ru-exemptions-deferments"
+    assert search(index, "alternative civilian service deadline")[0]["id"] == "ru-alternative-civilian-service"
+
+
+def test_json_has_exactly_the_keys_and_paths_exist(index: Path, atlas_site: Path) -> None:
+    hits = search(index, "deferment", "--limit", "3")
+    assert 0 < len(hits) <= 3
+    for hit in hits:
+        assert set(hit) == KEYS
+        assert hit["lang"] == "en" and isinstance(hit["score"], float)
+        assert (atlas_site / "site" / hit["path"]).is_file()
+        assert "**" in hit["snippet"]
+
+
+def test_language_is_detected_from_the_script_or_given(index: Path) -> None:
+    assert {h["lang"] for h in search(index, "убежище")} == {"ru"}
+    assert {h["lang"] for h in search(index, "asylum")} == {"en"}
+    # The glossary lets a Russian word find English pages and the other way round.
+    assert search(index, "--lang", "en", "повестка")[0]["id"] == "ru-summonses"
+    assert search(index, "--lang", "ru", "summons")[0]["id"] == "ru-summonses"
+
+
+def test_filters_and_phrases(index: Path) -> None:
+    hits = search(index, "asylum procedure", "--jurisdiction", "de")
+    assert hits and {h["jurisdiction"] for h in hits} == {"DE"}
+    hits = search(index, "asylum", "--topic", "protection-standards")
+    assert hits and {h["topic"] for h in hits} == {"protection-standards"}
+    phrase = search(index, '"military commissariat"')
+    assert phrase and all("commissariat" in (h["snippet"] + h["title"]).lower() for h in phrase)
+
+
+def test_typos_are_tolerated(index: Path) -> None:
+    assert "ru-alternative-civilian-service" in [h["id"] for h in search(index, "alternativ civilan servise")[:3]]
+    assert "ru-penalties" in [h["id"] for h in search(index, "desertoin")[:5]]
+
+
+def test_human_output_has_rank_title_place_path_and_snippet(index: Path) -> None:
+    result = run_kb("search", "--index", str(index), "--limit", "2", "alternative", "civilian", "service")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("1. Alternative civilian service")
+    assert lines[1].strip() == "RU · Exemptions, deferments, objection and appeals · en/ru/ru-alternative-civilian-service.html"
+    assert "**" in lines[2]
+    assert any(line.startswith("2. ") for line in lines)
+
+
+def test_no_index_is_a_clean_error(tmp_path: Path) -> None:
+    result = run_kb("search", "--index", str(tmp_path / "none"), "anything")
+    assert result.returncode == 2
+    assert "no search index" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_kb_index_builds_from_entries(tmp_path: Path) -> None:
+    entries = tmp_path / "entries"
+    write(entries, "ru/appeal.yaml", entry_text(id="ru-appeal"))
+    write(entries, "int/other.yaml", entry_text(id="int-other", jurisdiction="INT").replace("draft-board", "refugee"))
+    result = run_kb("index", "--entries", str(entries), "--index", str(tmp_path / "ix"))
+    assert result.returncode == 0, result.stderr
+    hits = search(tmp_path / "ix", "refugee decision")
+    assert hits[0]["id"] == "int-other"
+    assert {h["path"] for h in hits} <= {"en/int/int-other.html", "en/ru/ru-appeal.html"}
