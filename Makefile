@@ -18,14 +18,14 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-# Debian packages for the browser tests (headless Chromium).
+# Debian packages: headless Chromium (PDF dossiers, browser tests), fonts, poppler-utils.
 system-packages:
 	bash scripts/install-system-packages.sh
 
 validate: $(STAMP)
 	$(BIN)/kb validate
 
-site: $(STAMP) $(NODE_STAMP)
+site: $(STAMP) $(NODE_STAMP) system-packages
 	$(BIN)/kb validate
 	$(BIN)/kb build
 

@@ -1,4 +1,4 @@
-"""The download bundle: a reproducible zip of the site with a README.txt, and SHA256SUMS."""
+"""The download bundle: a reproducible zip of the site with a README.txt, and SHA256SUMS for it and the PDFs."""
 
 from __future__ import annotations
 
@@ -59,8 +59,8 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes, when: tuple[int, int,
     archive.writestr(info, data, compresslevel=9)
 
 
-def write_bundle(site_dir: Path, dist_dir: Path, repo: Path) -> list[Path]:
-    """Write dist/<project>-<version>.zip and dist/SHA256SUMS; returns the paths written."""
+def write_zip(site_dir: Path, dist_dir: Path, repo: Path) -> Path:
+    """Write dist/<project>-<version>.zip: the site under one folder, with README.txt first."""
     name = bundle_name()
     when = _zip_time(build_timestamp(repo))
     dist_dir.mkdir(parents=True, exist_ok=True)
@@ -77,7 +77,15 @@ def write_bundle(site_dir: Path, dist_dir: Path, repo: Path) -> list[Path]:
         for path in files:
             _add(archive, f"{name}/{path.relative_to(site_dir).as_posix()}", path.read_bytes(), when)
     os.replace(partial, zip_path)
-    digest = hashlib.sha256(zip_path.read_bytes()).hexdigest()
+    return zip_path
+
+
+def write_checksums(dist_dir: Path, files: list[Path]) -> Path:
+    """dist/SHA256SUMS for `files`, by their paths relative to dist (checked with `sha256sum -c`)."""
+    lines = [
+        f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(dist_dir).as_posix()}\n"
+        for path in sorted(files)
+    ]
     sums = dist_dir / "SHA256SUMS"
-    sums.write_text(f"{digest}  {zip_path.name}\n", encoding="utf-8")
-    return [zip_path, sums]
+    sums.write_text("".join(lines), encoding="utf-8")
+    return sums

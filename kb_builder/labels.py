@@ -46,6 +46,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "ru": "Все сроки, указанные в атласе, по юрисдикциям, с правовой основой и ссылкой на статью.",
     },
     "entry": {"en": "Entry", "ru": "Статья"},
+    "dossier_title": {"en": "{name}: all entries", "ru": "{name}: все статьи"},
+    "contents": {"en": "Contents", "ru": "Содержание"},
+    "compiled_on": {"en": "Compiled on", "ru": "Дата составления"},
+    "print_all": {"en": "Print all entries on {name}", "ru": "Распечатать все статьи: {name}"},
+    "printed_on": {"en": "Printed on", "ru": "Дата печати:"},
     "glossary": {"en": "Glossary", "ru": "Словарь терминов"},
     "glossary_intro": {
         "en": "Words from summonses, official letters and asylum procedures, in English and Russian. Search uses "

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import fnmatch
 import html
+import json
 import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +41,10 @@ SEARCH_SCRIPT = "assets/kb/kb-search.js"
 SEARCH_STYLE = "assets/kb/kb-search.css"
 SEARCH_ENGINE = "assets/kb/search-engine.js"
 SEARCH_INDEX = "assets/kb/search-index.js"
+PRINT_SCRIPT = "assets/kb/kb-print.js"
+PRINT_STYLE = "assets/kb/kb-print.css"
+#: An address shown as its own link text (<https://...>) gets this class, so print does not repeat it.
+_URL_LINK = re.compile(r'<a href="(?P<url>[^"]+)"(?P<rest>[^>]*)>(?P=url)</a>')
 
 
 class KbPlugin(BasePlugin[KbConfig]):
@@ -74,8 +80,8 @@ class KbPlugin(BasePlugin[KbConfig]):
         # in kb_builder/theme), but not a list, so that the theme adds no <link rel=alternate> whose
         # sitemap its script would try to fetch.
         config.extra["alternate"] = True
-        config.extra_css.append(SEARCH_STYLE)
-        config.extra_javascript.append(SEARCH_SCRIPT)
+        config.extra_css += [SEARCH_STYLE, PRINT_STYLE]
+        config.extra_javascript += [SEARCH_SCRIPT, PRINT_SCRIPT]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -105,6 +111,16 @@ class KbPlugin(BasePlugin[KbConfig]):
         files.append(File.generated(config, SEARCH_SCRIPT, content=search_js))
         files.append(File.generated(config, SEARCH_STYLE, abs_src_path=str(browser_search.ASSETS / "kb-search.css")))
         files.append(File.generated(config, SEARCH_ENGINE, content=browser_search.engine_script(modules)))
+        files.append(File.generated(config, PRINT_STYLE, abs_src_path=str(browser_search.ASSETS / "kb-print.css")))
+        print_labels = {"printed": label("printed_on", lang)}
+        files.append(
+            File.generated(
+                config,
+                PRINT_SCRIPT,
+                content=f"window.__kbPrintLabels = {json.dumps({lang: print_labels}, ensure_ascii=False)};\n"
+                + (browser_search.ASSETS / "kb-print.js").read_text(encoding="utf-8"),
+            )
+        )
         self.modules = modules
         self.search_documents = []
         return files
@@ -123,7 +139,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         assert self.atlas is not None
         src = page.file.src_uri
         if src in self.generated:
-            html_text = sanitize_html(html_text)
+            html_text = _URL_LINK.sub(r'<a class="kb-url" href="\g<url>"\g<rest>>\g<url></a>', sanitize_html(html_text))
         body = browser_search.html_text(html_text)
         entry = self.atlas.entry_at(src)
         title = self.generated.get(src) or html.unescape(page.title or "")

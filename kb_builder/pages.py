@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -25,6 +26,8 @@ GLOSSARY_PAGE = "glossary.md"
 DEADLINES_PAGE = "deadlines.md"
 HOME_PAGE = "index.md"
 MAX_SIBLINGS = 30
+#: Filled by kb-print.js with the date of printing; shown only on paper.
+PRINTED_MARK = '<p class="kb-printed"></p>'
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class Page:
     path: str  # relative to the docs root, such as 'ru/ru-call-up.md'
     title: str
     markdown: str
-    kind: str  # entry | jurisdiction | topic | sources | deadlines | countries | glossary
+    kind: str  # entry | jurisdiction | dossier | topic | sources | deadlines | countries | glossary
 
 
 def entry_path(entry: Entry) -> str:
@@ -41,6 +44,24 @@ def entry_path(entry: Entry) -> str:
 
 def jurisdiction_path(code: str) -> str:
     return f"{jurisdiction_slug(code)}/index.md"
+
+
+def dossier_path(code: str) -> str:
+    return f"{jurisdiction_slug(code)}/dossier.md"
+
+
+def shift_headings(markdown: str, by: int) -> str:
+    """Authored Markdown with every heading `by` levels deeper (code blocks left alone)."""
+    if by <= 0:
+        return markdown
+    out, fenced = [], False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced and re.match(r"#{1,5} ", line):
+            line = "#" * by + line
+        out.append(line)
+    return "\n".join(out)
 
 
 def topic_path(topic: str) -> str:
@@ -115,6 +136,7 @@ class Atlas:
     def pages(self) -> list[Page]:
         pages = [self.entry_page(entry) for entry in self.entries]
         pages += [self.jurisdiction_page(code) for code in self.by_jurisdiction]
+        pages += [self.dossier_page(code) for code in self.by_jurisdiction]
         pages += [self.topic_page(topic) for topic in TOPICS]
         pages.append(self.sources_page())
         pages.append(self.deadlines_page())
@@ -148,8 +170,19 @@ class Atlas:
     def entry_page(self, entry: Entry) -> Page:
         path = entry_path(entry)
         title = self.text(entry.title)
+        out = self.entry_markdown(entry, path, level=1) + [PRINTED_MARK, ""]
+        return Page(path=path, title=title, markdown="\n".join(out), kind="entry")
+
+    def entry_markdown(self, entry: Entry, path: str, *, level: int, anchor: str | None = None) -> list[str]:
+        """An entry as Markdown, its title a heading of `level`; in a dossier (level 2) without the
+        list of the jurisdiction's other entries, which the dossier already holds."""
+
+        def h(depth: int) -> str:
+            return "#" * (level - 1 + depth)
+
+        title = self.text(entry.title)
         # Themes print the page title (taken from this heading) unescaped in <title>: escape it here.
-        out = [f"# {html.escape(title, quote=False)}", ""]
+        out = [f"{h(1)} {html.escape(title, quote=False)}" + (f" {{#{anchor}}}" if anchor else ""), ""]
         meta = [
             f"**{self.l('jurisdiction')}:** "
             f"[{jurisdiction_name(entry.jurisdiction, self.lang)}]({link(path, jurisdiction_path(entry.jurisdiction))})",
@@ -166,7 +199,7 @@ class Atlas:
         out += [f'<div class="kb-summary" markdown="1">', self.text(entry.summary).strip(), "</div>", ""]
 
         if entry.key_facts:
-            out += [f"## {self.l('key_facts')}", ""]
+            out += [f"{h(2)} {self.l('key_facts')}", ""]
             out += [f"| {self.l('fact')} | {self.l('value')} | {self.l('as_of')} |", "| --- | --- | --- |"]
             for fact in entry.key_facts:
                 value = cell(self.text(fact.value))
@@ -176,7 +209,7 @@ class Atlas:
             out.append("")
 
         if entry.deadlines:
-            out += [f"## {self.l('deadlines')}", ""]
+            out += [f"{h(2)} {self.l('deadlines')}", ""]
             out += [
                 f"| {self.l('what')} | {self.l('time_limit')} | {self.l('legal_basis')} |",
                 "| --- | --- | --- |",
@@ -188,9 +221,9 @@ class Atlas:
                 out.append(f"| {cell(self.text(deadline.what))} | {limit} | {cell(self.text(deadline.legal_basis))} |")
             out.append("")
 
-        out += [self.text(entry.body).strip(), ""]
+        out += [shift_headings(self.text(entry.body).strip(), level - 1), ""]
 
-        out += [f"## {self.l('legal_basis')}", ""]
+        out += [f"{h(2)} {self.l('legal_basis')}", ""]
         for basis in entry.legal_basis:
             parts = [f"**{' '.join(self.text(basis.instrument).split())}**"]
             if basis.article:
@@ -204,7 +237,7 @@ class Atlas:
                 out += ["", indent(self.text(basis.note), "    "), ""]
         out.append("")
 
-        out += [f"## {self.l('sources')}", ""]
+        out += [f"{h(2)} {self.l('sources')}", ""]
         for number, source in enumerate(entry.sources, start=1):
             out.append(
                 f"{number}. {source.title}. {source.publisher}. <{source.url}> "
@@ -214,15 +247,15 @@ class Atlas:
 
         related = self.related[entry.id]
         if related:
-            out += [f"## {self.l('related')}", ""]
+            out += [f"{h(2)} {self.l('related')}", ""]
             for other in related:
                 out.append(f"- {self.entry_link(path, other)} ({jurisdiction_name(other.jurisdiction, self.lang)})")
             out.append("")
 
         siblings = [e for e in self.by_jurisdiction[entry.jurisdiction] if e.id != entry.id and e not in related]
-        if siblings:
+        if siblings and level == 1:
             name = jurisdiction_name(entry.jurisdiction, self.lang)
-            out += [f"## {self.l('more_from', name=name)}", ""]
+            out += [f"{h(2)} {self.l('more_from', name=name)}", ""]
             out += [f"- {self.entry_link(path, other)}" for other in siblings[:MAX_SIBLINGS]]
             if len(siblings) > MAX_SIBLINGS:
                 out.append(f"- [{self.l('all_of', name=name)}]({link(path, jurisdiction_path(entry.jurisdiction))})")
@@ -236,13 +269,14 @@ class Atlas:
             "</div>",
             "",
         ]
-        return Page(path=path, title=title, markdown="\n".join(out), kind="entry")
+        return out
 
     def jurisdiction_page(self, code: str) -> Page:
         path = jurisdiction_path(code)
         name = jurisdiction_name(code, self.lang)
         out = [f"# {name}", "", f"[{self.l('countries')}]({link(path, COUNTRIES_PAGE)}) › {name}", ""]
         out += [f'!!! info kb-notice "{self.l("notice_title")}"', indent(self.l("notice_short")), ""]
+        out += ['<div class="kb-print-all" markdown="1">', f"[{self.l('print_all', name=name)}]({link(path, dossier_path(code))})", "</div>", ""]
         entries = self.by_jurisdiction[code]
         for topic in TOPICS:
             in_topic = [e for e in entries if e.topic == topic]
@@ -251,6 +285,23 @@ class Atlas:
                 out += [self.entry_list_item(path, e) for e in in_topic]
                 out.append("")
         return Page(path=path, title=name, markdown="\n".join(out), kind="jurisdiction")
+
+    def dossier_page(self, code: str) -> Page:
+        """Every entry of a jurisdiction on one page, in order, with a table of contents: for printing."""
+        path = dossier_path(code)
+        name = jurisdiction_name(code, self.lang)
+        title = self.l("dossier_title", name=name)
+        entries = self.by_jurisdiction[code]
+        out = [f"# {title}", "", f'<div class="kb-meta" markdown="1">', f"**{self.l('compiled_on')}:** {self.day(self.today)}", "</div>", ""]
+        out += [f'!!! info kb-notice "{self.l("notice_title")}"', indent(self.l("notice_short")), ""]
+        out += [PRINTED_MARK, "", f"## {self.l('contents')}", ""]
+        out += [f"{n}. [{escape_link_text(self.text(e.title))}](#{e.id})" for n, e in enumerate(entries, start=1)]
+        out.append("")
+        for entry in entries:
+            out += ['<div class="kb-dossier-entry" markdown="1">', ""]
+            out += self.entry_markdown(entry, path, level=2, anchor=entry.id)
+            out += ["</div>", ""]
+        return Page(path=path, title=title, markdown="\n".join(out), kind="dossier")
 
     def topic_page(self, topic: str) -> Page:
         path = topic_path(topic)

@@ -7,6 +7,7 @@ language built; a failed build leaves the previous site untouched.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import html
 import logging
 import shutil
@@ -20,9 +21,13 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from kb_builder.build_info import build_timestamp
+from kb_builder.bundle import write_checksums, write_zip
+from kb_builder.chromium import ChromiumMissing
 from kb_builder.cli_search import INDEX_NAME, build_index
 from kb_builder.labels import LANGUAGE_NAMES, label
 from kb_builder.loader import load_entries
+from kb_builder.pdf import write_pdfs
 from kb_builder.schema import LANGUAGES
 
 
@@ -137,11 +142,27 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
         shutil.rmtree(staging, ignore_errors=True)
     _progress(f"kb: site written to {site_dir} in {time.monotonic() - started:.1f} s")
     if dist_dir is not None:
-        from kb_builder.bundle import write_bundle
-
-        for path in write_bundle(site_dir, dist_dir.resolve(), config_file.parent):
-            _progress(f"kb: wrote {path}")
+        write_dist(site_dir, dist_dir.resolve(), config_file.parent)
     return site_dir
+
+
+def write_dist(site_dir: Path, dist_dir: Path, repo: Path) -> None:
+    """The download bundle: the zip, the PDF dossiers and SHA256SUMS, replacing the old ones only when all
+    are written."""
+    staging = dist_dir.with_name(f".{dist_dir.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        zip_path = write_zip(site_dir, staging, repo)
+        built = dt.datetime.fromtimestamp(build_timestamp(repo), dt.timezone.utc)
+        try:
+            pdfs = write_pdfs(site_dir, staging / "pdf", built)
+        except ChromiumMissing as err:
+            raise BuildError(str(err)) from None
+        write_checksums(staging, [zip_path, *pdfs])
+        _replace(staging, dist_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _progress(f"kb: wrote {dist_dir / zip_path.name}, {len(pdfs)} PDF dossiers in {dist_dir / 'pdf'}, and SHA256SUMS")
 
 
 def _replace(new: Path, target: Path) -> None:

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need (headless Chromium for the browser tests).
+# Installs the Debian packages the build and the tests need: headless Chromium (PDF dossiers, browser
+# tests), DejaVu fonts (Cyrillic in print) and poppler-utils (pdftotext, for the print tests).
 # Run as root; does nothing when everything is already installed.
 set -euo pipefail
-packages=(chromium fonts-dejavu-core)
+packages=(chromium fonts-dejavu-core poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,112 @@
+"""Printing: print media shows only the content with its header block; PDF dossiers hold every entry."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from browser import chromium
+from conftest import REPO, entry_text, run_kb, write
+
+
+def pdf_text(path: Path) -> str:
+    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def entries_by_jurisdiction() -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
+    for path in sorted((REPO / "entries").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found.setdefault(path.parent.name, []).append(data)
+    return found
+
+
+def test_one_pdf_per_jurisdiction_with_every_entry_in_order_and_every_source(atlas_site: Path) -> None:
+    pdf_dir = atlas_site / "dist" / "pdf"
+    groups = entries_by_jurisdiction()
+    assert sorted(p.stem for p in pdf_dir.glob("*.pdf")) == sorted(groups)
+    site_en_dossier = atlas_site / "site" / "en"
+    for code, entries in groups.items():
+        text = pdf_text(pdf_dir / f"{code}.pdf")
+        flat = squeeze(text)
+        # Entries appear in the dossier's order (that of the jurisdiction page), in both languages.
+        page = (site_en_dossier / code / "dossier.html").read_text(encoding="utf-8")
+        order = [i for i in re.findall(r'<h2 id="([a-z0-9-]+)"', page) if i != "contents"]
+        assert sorted(order) == sorted(e["id"] for e in entries)
+        titles = [next(e for e in entries if e["id"] == i)["title"] for i in order]
+        positions = [flat.index(squeeze(t["en"])) for t in titles]
+        assert positions == sorted(positions), code
+        for t in titles:
+            assert squeeze(t["ru"]) in flat, (code, t["ru"])
+        for entry in entries:
+            for source in entry["sources"]:
+                assert squeeze(source["url"]) in flat, (code, source["url"])
+        assert "Information, not legal advice" in text and "Информация, а не юридическая консультация" in text
+        assert "Last reviewed" in text and "Printed on" in text
+        # Navigation, header and footer do not print.
+        for chrome in ("Conscription & Asylum Rights Atlas", "Glossary", "All deadlines", "Made with"):
+            assert chrome not in text, (code, chrome)
+
+
+@pytest.fixture(scope="module")
+def print_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("print")
+    text = entry_text(id="ru-appeal").replace(
+        "    Write to the regional draft board within three months.",
+        "    Write to the regional draft board within three months; see [UNHCR](https://www.unhcr.org/).",
+    )
+    write(root / "entries", "ru/appeal.yaml", text)
+    result = run_kb("build", "--entries", str(root / "entries"), "--site-dir", str(root / "site"), "--no-bundle")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_print_media_shows_only_the_content_with_its_header_block(print_site: Path) -> None:
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto((print_site / "en" / "ru" / "ru-appeal.html").as_uri())
+        screen_printed = page.eval_on_selector(".kb-printed", "e => getComputedStyle(e).display")
+        page.emulate_media(media="print")
+        hidden = page.evaluate(
+            """() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.kb-search',
+                      '.headerlink'].map(s => [s, [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none')])"""
+        )
+        visible = page.evaluate(
+            """() => ['h1', '.kb-meta', '.kb-notice', '.kb-printed', '.kb-review'].map(
+                   s => [s, getComputedStyle(document.querySelector(s)).display !== 'none'])"""
+        )
+        printed = page.inner_text(".kb-printed")
+        after = page.evaluate(
+            "() => getComputedStyle(document.querySelector('article a[href=\"https://www.unhcr.org/\"]'), '::after').content"
+        )
+        url_after = page.evaluate(
+            "() => getComputedStyle(document.querySelector('article a.kb-url'), '::after').content"
+        )
+        row = page.evaluate("() => getComputedStyle(document.querySelector('article tbody tr')).breakInside")
+        article_text = page.inner_text("article")
+    assert screen_printed == "none"
+    assert all(ok for _, ok in hidden), hidden
+    assert all(ok for _, ok in visible), visible
+    assert re.fullmatch(r"Printed on \d{1,2} \w+ \d{4}", printed), printed
+    assert "https://www.unhcr.org/" in after
+    assert url_after in ("none", "normal", "")
+    assert row == "avoid"
+    assert "Appealing a draft-board decision ru-appeal" in article_text
+    assert "Jurisdiction: Russia" in article_text and "Topic:" in article_text and "Last reviewed: 21 November 2026" in article_text
+    assert "Information, not legal advice" in article_text
+
+
+def test_jurisdiction_page_links_its_dossier(print_site: Path) -> None:
+    page = (print_site / "en" / "ru" / "index.html").read_text(encoding="utf-8")
+    assert 'href="dossier.html"' in page and "Print all entries on Russia" in page
+    dossier = (print_site / "ru" / "ru" / "dossier.html").read_text(encoding="utf-8")
+    assert "Россия: все статьи" in dossier and 'href="#ru-appeal"' in dossier
