@@ -126,6 +126,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stale(args: argparse.Namespace) -> int:
+    result = load_entries(args.entries)
+    if _report(result):
+        return 1
+    today = args.today or dt.date.today()
+    overdue = sorted((item.entry.review_due, item.entry.id, item.display_path) for item in result.entries
+                     if item.entry.is_overdue(today))
+    for due, entry_id, path in overdue:
+        print(f"{path}: {entry_id} was due for review on {due.isoformat()}")
+    print(f"{len(overdue)} of {len(result.entries)} entries overdue for review on {today.isoformat()}", file=sys.stderr)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0
@@ -227,6 +240,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("slug", help="file name without .yaml, lower-case with hyphens")
     entries_option(p)
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("stale", help="list entries whose review is overdue")
+    entries_option(p)
+    p.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="the date to check against (default: today)")
+    p.set_defaults(func=cmd_stale)
 
     p = sub.add_parser("schema", help="print the entry JSON Schema (for editors)")
     p.set_defaults(func=cmd_schema)

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kb_builder.authored_text import markup_problems
 from kb_builder.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
 from kb_builder.problems import EntryErrors, Problem
 from kb_builder.schema import Entry
@@ -136,11 +137,12 @@ def load_file(path: Path) -> tuple[ParsedFile | None, list[Problem]]:
     doc, problems = read_yaml(path, shown)
     if doc is None:
         return None, problems
+    problems += markup_problems(doc, shown)
     try:
         entry = Entry.model_validate(doc.data)
     except ValidationError as err:
         return ParsedFile(path, shown, doc, None), problems + _schema_problems(doc, shown, err)
-    # A file with duplicate keys is wrong even when what YAML kept validates.
+    # A file with duplicate keys or raw HTML is wrong even when its data validates.
     return ParsedFile(path, shown, doc, None if problems else entry), problems
 
 

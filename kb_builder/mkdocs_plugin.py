@@ -41,8 +41,11 @@ SEARCH_SCRIPT = "assets/kb/kb-search.js"
 SEARCH_STYLE = "assets/kb/kb-search.css"
 SEARCH_ENGINE = "assets/kb/search-engine.js"
 SEARCH_INDEX = "assets/kb/search-index.js"
+THEME_STYLE = "assets/kb/kb-theme.css"
 PRINT_SCRIPT = "assets/kb/kb-print.js"
 PRINT_STYLE = "assets/kb/kb-print.css"
+#: The theme marks its toggle checkboxes autocomplete="off", which HTML allows only on text-like inputs.
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
 #: An address shown as its own link text (<https://...>) gets this class, so print does not repeat it.
 _URL_LINK = re.compile(r'<a href="(?P<url>[^"]+)"(?P<rest>[^>]*)>(?P=url)</a>')
 
@@ -80,7 +83,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         # in kb_builder/theme), but not a list, so that the theme adds no <link rel=alternate> whose
         # sitemap its script would try to fetch.
         config.extra["alternate"] = True
-        config.extra_css += [SEARCH_STYLE, PRINT_STYLE]
+        config.extra_css += [THEME_STYLE, SEARCH_STYLE, PRINT_STYLE]
         config.extra_javascript += [SEARCH_SCRIPT, PRINT_SCRIPT]
         return config
 
@@ -111,7 +114,8 @@ class KbPlugin(BasePlugin[KbConfig]):
         files.append(File.generated(config, SEARCH_SCRIPT, content=search_js))
         files.append(File.generated(config, SEARCH_STYLE, abs_src_path=str(browser_search.ASSETS / "kb-search.css")))
         files.append(File.generated(config, SEARCH_ENGINE, content=browser_search.engine_script(modules)))
-        files.append(File.generated(config, PRINT_STYLE, abs_src_path=str(browser_search.ASSETS / "kb-print.css")))
+        for style in (THEME_STYLE, PRINT_STYLE):
+            files.append(File.generated(config, style, abs_src_path=str(browser_search.ASSETS / Path(style).name)))
         print_labels = {"printed": label("printed_on", lang)}
         files.append(
             File.generated(
@@ -163,6 +167,9 @@ class KbPlugin(BasePlugin[KbConfig]):
             )
         )
         return html_text
+
+    def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
+        return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
 
     def on_page_context(self, context: dict, *, page: MkPage, config: MkDocsConfig, nav: object) -> dict:
         here = page.file.dest_uri

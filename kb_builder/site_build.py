@@ -120,6 +120,10 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
     result = load_entries(entries_dir)
     result.raise_for_problems()
     _progress(f"kb: {len(result.entries)} entries valid")
+    today = dt.date.today()
+    overdue = sorted(item.entry.id for item in result.entries if item.entry.is_overdue(today))
+    if overdue:
+        _progress(f"kb: warning: {len(overdue)} entries are overdue for review (`kb stale` lists them): {', '.join(overdue)}")
     _configure_logging()
 
     site_dir = site_dir.resolve()

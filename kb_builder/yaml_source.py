@@ -54,6 +54,19 @@ class YamlDocument:
     data: Any
     value_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    scalar_styles: dict[Loc, str | None] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def block_scalar(self, loc: Loc) -> bool:
+        return self.scalar_styles.get(loc) in ("|", ">")
+
+    def quoted(self, loc: Loc) -> bool:
+        return self.scalar_styles.get(loc) in ('"', "'")
+
+    def indent_of(self, line: int) -> int:
+        """Leading spaces of a (1-based) line of the file."""
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        return len(text) - len(text.lstrip(" "))
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of `loc`, or of its nearest ancestor that exists."""
@@ -89,6 +102,8 @@ class _Reader:
             return self.build_mapping(node, loc)
         if isinstance(node, SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        if isinstance(node, ScalarNode):
+            self.doc.scalar_styles[loc] = node.style
         if node.tag.startswith("tag:yaml.org,2002:") and node.tag[18:] in ("str", "int", "float", "bool", "null"):
             return self.loader.construct_object(node, deep=True)
         self.problem(_mark(node), f"the tag {node.tag!r} is not allowed (expected plain text, numbers, true/false)")
@@ -176,6 +191,7 @@ def read_yaml(path: Path, display_path: str, *, expect: str = "mapping") -> tupl
             expected = "a list of items" if expect == "list" else "a mapping of entry fields such as 'id:'"
             return None, [Problem(display_path, line, col, f"the file is {kind} (expected {expected})")]
         reader = _Reader(loader, display_path)
+        reader.doc.lines = text.splitlines()
         reader.doc.data = reader.build(node, ())
         return reader.doc, reader.problems
     except yaml.MarkedYAMLError as err:

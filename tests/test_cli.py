@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO, entry_text, position, run_kb, write
 
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")
@@ -100,3 +102,24 @@ def test_validate_missing_folder_is_a_clean_error(tmp_path: Path) -> None:
     result = run_kb("validate", "--entries", str(tmp_path / "nope"))
     assert result.returncode == 1
     assert "the entries folder does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+HOSTILE = [
+    b"",
+    b"- id: x\n",
+    b"\xef\xbb\xbfid: x\n",
+    b"id: caf\xe9\n",
+    b"a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\nd: [*c, *c]\n",
+    b"id: x\nid: y\n",
+    b"id: x\n\ttopic: y\n",
+    b"id: !!python/object/apply:os.system ['true']\n",
+]
+
+
+@pytest.mark.parametrize("content", HOSTILE, ids=["empty", "list", "bom", "latin1", "alias-bomb", "dup", "tab", "python-tag"])
+def test_hostile_file_exits_1_with_a_positioned_message(entries: Path, content: bytes) -> None:
+    write(entries, "ru/bad.yaml", content)
+    result = run_kb("validate", "--entries", str(entries))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert re.search(r"bad\.yaml:\d+:\d+: .+\(expected .+\)", result.stderr), result.stderr

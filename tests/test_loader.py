@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import entry_text, position, write
 from kb_builder.loader import load_entries
@@ -200,3 +203,40 @@ def test_review_due_before_last_reviewed(entries: Path) -> None:
     write(entries, "ru/appeal.yaml", text)
     _, _, _, message = only_problem(entries)
     assert "review_due is before last_reviewed" in message
+
+
+MUTATION_TEXT = st.text(
+    alphabet=st.sampled_from(list("abcя:-#&*!|>'\"[]{}\t\n ,.%@`<>0123456789ё\\\ufeff\x00")), max_size=20
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_mutated_entries_are_accepted_or_reported_never_crash(data: st.DataObject) -> None:
+    text = entry_text()
+    for _ in range(data.draw(st.integers(1, 3), label="mutations")):
+        where = data.draw(st.integers(0, len(text)), label="at")
+        kind = data.draw(st.sampled_from(["insert", "delete", "replace", "duplicate-line"]), label="kind")
+        if kind == "insert":
+            text = text[:where] + data.draw(MUTATION_TEXT, label="text") + text[where:]
+        elif kind == "delete":
+            text = text[:where] + text[where + data.draw(st.integers(1, 40), label="length") :]
+        elif kind == "replace":
+            text = text[:where] + data.draw(MUTATION_TEXT, label="text") + text[where + 5 :]
+        else:
+            lines = text.splitlines(keepends=True)
+            i = min(where % max(len(lines), 1), len(lines) - 1)
+            text = "".join(lines[: i + 1] + [lines[i]] + lines[i + 1 :])
+    raw = text.encode("utf-8", errors="surrogatepass") if data.draw(st.booleans(), label="utf8") else text.encode("latin-1", "replace")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "entries"
+        write(root, "ru/mutant.yaml", raw)
+        result = load_entries(root)
+    assert len(result.files) == 1
+    if result.problems:
+        assert result.entries == []
+        for problem in result.problems:
+            assert problem.path.endswith("mutant.yaml") and problem.line >= 1 and problem.col >= 1
+            assert problem.message and "Traceback" not in problem.message
+    else:
+        assert len(result.entries) == 1

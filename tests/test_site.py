@@ -139,46 +139,6 @@ def test_invalid_entries_stop_the_build_and_keep_the_old_site(tmp_path: Path) ->
     assert after == before
 
 
-INJECTIONS = {
-    "script": "<script>alert('kb-xss-1')</script>",
-    "handler": '<img src="x" onerror="alert(\'kb-xss-2\')">',
-    "javascript": "[click](javascript:alert('kb-xss-3'))",
-    "data": "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-    "svg": "<svg><script>alert('kb-xss-5')</script><animate onbegin=\"alert('kb-xss-6')\"/></svg>",
-    "iframe": '<iframe src="https://evil.example/"></iframe>',
-    "style": "<div style=\"background:url(javascript:alert('kb-xss-7'))\">x</div>",
-    "mermaid": '<pre class="mermaid md-typeset">graph TD; A-->B</pre>',
-    "heading": "## Heading <script>alert('kb-xss-9')</script>",
-    "heading2": "## <img src=x onerror=alert('kb-xss-10')>",
-}
-
-
-def test_authored_markup_cannot_inject_code(tmp_path: Path) -> None:
-    entries = tmp_path / "entries"
-    payload = "\n\n".join(INJECTIONS.values())
-    body = "    " + payload.replace("\n", "\n    ")
-    text = entry_text(id="ru-inject").replace(
-        "    Write to the regional draft board within three months.", body
-    ).replace("Appealing a draft-board decision ru-inject", "Title </title><script>alert('kb-xss-8')</script>")
-    write(entries, "ru/inject.yaml", text)
-    result = run_kb("build", "--entries", str(entries), "--site-dir", str(tmp_path / "site"), "--no-bundle")
-    assert result.returncode == 0, result.stderr
-    pages = [p for p in (tmp_path / "site").rglob("*.html") if p.name != "404.html" and p.parent.name != "site"]
-    assert any("kb-xss" in p.read_text(encoding="utf-8") for p in pages), "the payload text should still be visible"
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        assert not re.search(r"<script>\s*alert\('kb-xss", html), page
-        content = TextAndTags()
-        content.feed(article(page))
-        for tag, attrs in content.tags:
-            assert tag not in ("script", "iframe", "svg", "animate", "object", "embed", "img", "style"), (page, tag)
-            for name, value in attrs.items():
-                assert not name.startswith("on"), (page, tag, name)
-                assert name != "style", (page, tag, value)
-                assert not (name == "class" and "mermaid" in (value or "")), (page, tag, value)
-                assert not (value or "").strip().lower().startswith(("javascript:", "data:")), (page, tag, value)
-
-
 def test_bundled_atlas_has_one_page_per_entry_file_in_each_language(atlas_site: Path) -> None:
     entry_files = sorted((REPO / "entries").rglob("*.yaml"))
     assert len(entry_files) >= 5

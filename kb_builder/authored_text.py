@@ -1,0 +1,87 @@
+"""Checks on the Markdown that authors write: no raw HTML, and links only to http, https or mailto.
+
+The renderer sanitises every generated page anyway (`sanitize.py`); these checks tell the author,
+at the exact line, that the text would not survive as written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from kb_builder.problems import Problem
+from kb_builder.schema import LANGUAGES
+from kb_builder.yaml_source import Loc, YamlDocument
+
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--|<!\[CDATA\[|<\?")
+_LINK = re.compile(r"\]\(\s*<?\s*(?P<url>[^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(?P<ref>\S+)", re.MULTILINE)
+_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*):")
+_CODE = re.compile(r"`[^`\n]*`")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(")
+
+
+def _texts(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, loc + (index,))
+    elif isinstance(data, str) and loc and loc[-1] in LANGUAGES:
+        yield loc, data
+
+
+def _where(doc: YamlDocument, loc: Loc, text: str, offset: int) -> tuple[int, int]:
+    line, col = doc.position(loc)
+    before = text[:offset]
+    line_in_text = before.count("\n")
+    col_in_line = offset - (before.rfind("\n") + 1)
+    if doc.block_scalar(loc):
+        content_line = line + 1 + line_in_text
+        return content_line, doc.indent_of(content_line) + col_in_line + 1
+    if line_in_text == 0:
+        return line, col + col_in_line + (1 if doc.quoted(loc) else 0)
+    return line + line_in_text, col_in_line + 1
+
+
+def markup_problems(doc: YamlDocument, display_path: str) -> list[Problem]:
+    problems = []
+    for loc, text in _texts(doc.data):
+        visible = _CODE.sub(lambda m: " " * len(m.group()), _AUTOLINK.sub(lambda m: " " * len(m.group()), text))
+        field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+        for match in _TAG.finditer(visible):
+            line, col = _where(doc, loc, text, match.start())
+            problems.append(
+                Problem(
+                    display_path,
+                    line,
+                    col,
+                    f"{field}: raw HTML {match.group()[:40]!r} is not allowed in entries "
+                    "(expected Markdown; write < as &lt; if you mean the character)",
+                )
+            )
+        for match in _IMAGE.finditer(visible):
+            line, col = _where(doc, loc, text, match.start())
+            problems.append(
+                Problem(display_path, line, col, f"{field}: images are not allowed in entries (expected text and links)")
+            )
+        for match in _LINK.finditer(_CODE.sub(lambda m: " " * len(m.group()), text)):
+            url = match.group("url") if match.group("url") is not None else match.group("ref")
+            scheme = _SCHEME.match(html.unescape(url or "").strip())
+            if scheme and scheme.group("scheme").lower() not in ALLOWED_SCHEMES:
+                offset = match.start("url") if match.group("url") is not None else match.start("ref")
+                line, col = _where(doc, loc, text, offset)
+                problems.append(
+                    Problem(
+                        display_path,
+                        line,
+                        col,
+                        f"{field}: a link to {scheme.group('scheme')!r} is not allowed "
+                        f"(expected a link starting with {', '.join(s + ':' for s in ALLOWED_SCHEMES)})",
+                    )
+                )
+    return problems

@@ -1,0 +1,134 @@
+"""Quality gates over every page of a built site: valid HTML, accessibility, links that resolve.
+
+    .venv/bin/python scripts/quality.py html  [--site site]   # Nu Html Checker (vnu-jar), errors
+    .venv/bin/python scripts/quality.py axe   [--site site]   # axe-core, serious and critical violations
+    .venv/bin/python scripts/quality.py links [--site site]   # internal links and #anchors
+
+Each prints one line per problem, naming the page, and exits 1 if there is any. The same functions
+run in `make test` (tests/test_quality.py) on a fresh build of the bundled entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SERIOUS = ("serious", "critical")
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "cli-index" not in p.parts)
+
+
+def html_errors(site: Path) -> list[str]:
+    """Errors of the Nu Html Checker, as 'page:line:col: message'."""
+    java = shutil.which("java")
+    if not java or not VNU.is_file():
+        raise RuntimeError("the HTML check needs java and node_modules/vnu-jar (run `make test` or `npm ci`)")
+    files = [str(p) for p in pages(site)]
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    return [
+        f"{Path(unquote(urlsplit(m['url']).path)).relative_to(site)}:{m.get('lastLine', 0)}:{m.get('firstColumn', 0)}: "
+        f"{m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+
+
+def axe_violations(site: Path) -> list[str]:
+    """Serious and critical axe-core violations, as 'page: rule (impact): element'."""
+    from kb_builder.chromium import chromium
+
+    script = AXE.read_text(encoding="utf-8")
+    found = []
+    with chromium() as browser:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        for path in pages(site):
+            page.goto(path.as_uri(), wait_until="load")
+            page.add_script_tag(content=script)
+            violations = page.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                ".map(v => [v.id, v.impact, v.help, v.nodes.map(n => n.html).slice(0, 3)])"
+            )
+            for rule, impact, help_text, nodes in violations:
+                if impact in SERIOUS:
+                    found.append(f"{path.relative_to(site)}: {rule} ({impact}): {help_text}: {' | '.join(nodes)}")
+    return found
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(found["id"] or "")
+        if found.get("name") and tag == "a":
+            self.ids.add(found["name"] or "")
+        for attr in ("href", "src"):
+            if tag in ("a", "link", "script", "img", "source") and found.get(attr):
+                self.links.append(found[attr] or "")
+
+
+def broken_links(site: Path) -> list[str]:
+    """Internal links to missing files or missing #anchors, as 'page: link (what is missing)'."""
+    parsed: dict[Path, _Page] = {}
+
+    def parse(path: Path) -> _Page:
+        if path not in parsed:
+            parser = _Page()
+            parser.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = parser
+        return parsed[path]
+
+    problems = []
+    for path in pages(site):
+        for link in parse(path).links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc:
+                continue  # external: http(s) sources and mailto, never fetched by the site
+            target = path if not parts.path else (path.parent / unquote(parts.path)).resolve()
+            if not target.is_file():
+                problems.append(f"{path.relative_to(site)}: {link} (no such file)")
+                continue
+            if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in parse(target).ids:
+                problems.append(f"{path.relative_to(site)}: {link} (no element with id {parts.fragment!r})")
+            if not str(target).startswith(str(site.resolve())):
+                problems.append(f"{path.relative_to(site)}: {link} (points outside the site)")
+    return problems
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gate", choices=("html", "axe", "links"))
+    parser.add_argument("--site", type=Path, default=REPO / "site")
+    args = parser.parse_args()
+    site = args.site.resolve()
+    check = {"html": html_errors, "axe": axe_violations, "links": broken_links}[args.gate]
+    problems = check(site)
+    for line in problems:
+        print(line)
+    print(f"{args.gate}: {len(problems)} problem(s) in {len(pages(site))} pages", file=sys.stderr)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
+

@@ -1,0 +1,61 @@
+"""Quality gates over every built page (valid HTML, accessibility, links), and review freshness."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from conftest import REPO, entry_text, run_kb, write
+from test_site import article, text_of
+
+sys.path.insert(0, str(REPO / "scripts"))
+from quality import axe_violations, broken_links, html_errors, pages  # noqa: E402
+
+
+def test_every_page_is_valid_html(atlas_site: Path) -> None:
+    site = atlas_site / "site"
+    assert len(pages(site)) > 100
+    errors = html_errors(site)
+    assert errors == [], "\n".join(errors[:30])
+
+
+def test_no_serious_or_critical_accessibility_violation(atlas_site: Path) -> None:
+    violations = axe_violations(atlas_site / "site")
+    assert violations == [], "\n".join(violations[:30])
+
+
+def test_every_internal_link_and_anchor_resolves(atlas_site: Path) -> None:
+    problems = broken_links(atlas_site / "site")
+    assert problems == [], "\n".join(problems[:30])
+
+
+def test_gates_name_the_page_and_the_problem(atlas_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(atlas_site / "site" / "en", site / "en")
+    page = site / "en" / "ru" / "ru-call-up.html"
+    html = page.read_text(encoding="utf-8")
+    html = html.replace("<article", '<p><div>block in a paragraph</div></p><a href="ru-nowhere.html">x</a>'
+                        '<a href="ru-summonses.html#no-such-anchor">y</a><img src="x.png"><article', 1)
+    page.write_text(html, encoding="utf-8")
+    errors = html_errors(site)
+    assert errors and all(e.startswith("en/ru/ru-call-up.html:") for e in errors), errors
+    links = broken_links(site)
+    assert "en/ru/ru-call-up.html: ru-nowhere.html (no such file)" in links
+    assert "en/ru/ru-call-up.html: ru-summonses.html#no-such-anchor (no element with id 'no-such-anchor')" in links
+
+
+def test_stale_entries_are_listed_marked_and_warned(tmp_path: Path) -> None:
+    entries = tmp_path / "entries"
+    write(entries, "ru/fresh.yaml", entry_text(id="ru-fresh"))
+    write(entries, "ru/old.yaml", entry_text(id="ru-old").replace("last_reviewed: 2026-11-21", "last_reviewed: 2024-03-01"))
+    stale = run_kb("stale", "--entries", str(entries), "--today", "2026-11-21")
+    assert stale.returncode == 0
+    assert stale.stdout.strip().endswith("ru-old was due for review on 2025-03-01")
+    assert "ru-fresh" not in stale.stdout
+    build = run_kb("build", "--entries", str(entries), "--site-dir", str(tmp_path / "site"), "--no-bundle")
+    assert build.returncode == 0, build.stderr
+    assert "overdue for review" in build.stderr and "ru-old" in build.stderr
+    old = text_of(article(tmp_path / "site" / "en" / "ru" / "ru-old.html"))
+    assert "Review overdue" in old and "1 March 2025" in old
+    assert "Review overdue" not in text_of(article(tmp_path / "site" / "en" / "ru" / "ru-fresh.html"))
