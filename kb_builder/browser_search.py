@@ -17,7 +17,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from kb_builder.glossary import Term
-from kb_builder.labels import label
 
 ASSETS = Path(__file__).parent / "assets"
 INDEX_BUILDER = ASSETS / "build-search-index.js"
@@ -25,6 +24,8 @@ INDEX_BUILDER = ASSETS / "build-search-index.js"
 #: Field boosts: title above summary above key facts above body.
 FIELDS = {"title": 10, "summary": 5, "facts": 3, "glossary": 2, "body": 1}
 SNIPPET_CHARS = 220
+#: Interface labels of the search box (labels.py keys search_<name>).
+LABELS = ("label", "placeholder", "loading", "results", "none", "unavailable")
 
 
 class SearchUnavailable(Exception):
@@ -87,10 +88,10 @@ def node_modules(start: Path) -> Path:
     candidates = [Path(os.environ["KB_NODE_MODULES"])] if os.environ.get("KB_NODE_MODULES") else []
     candidates += [start / "node_modules", Path(__file__).resolve().parent.parent / "node_modules"]
     for candidate in candidates:
-        if (candidate / "lunr" / "lunr.min.js").is_file() and (candidate / "lunr-languages").is_dir():
+        if all((candidate / package).is_dir() for package in ("lunr", "lunr-languages", "tablesort")):
             return candidate
     raise SearchUnavailable(
-        "the search engine's JavaScript (npm packages lunr and lunr-languages) is not installed "
+        "the site's JavaScript (npm packages lunr, lunr-languages, tablesort) is not installed "
         "(expected node_modules/ beside mkdocs.yml; run `npm ci` or `make site`)"
     )
 
@@ -104,12 +105,6 @@ def engine_script(modules: Path) -> str:
         (ASSETS / "kb-pipeline.js").read_text(encoding="utf-8"),
     ]
     return "\n;\n".join(parts) + "\n"
-
-
-def labels_script(languages: tuple[str, ...]) -> str:
-    keys = ("label", "placeholder", "loading", "results", "none", "unavailable")
-    data = {lang: {key: label(f"search_{key}", lang) for key in keys} for lang in languages}
-    return f"window.__kbSearchLabels = {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n"
 
 
 def glossary_bridge(text: str, glossary: tuple[Term, ...]) -> str:

@@ -46,6 +46,102 @@ _LABELS: dict[str, dict[str, str]] = {
         "ru": "Все сроки, указанные в атласе, по юрисдикциям, с правовой основой и ссылкой на статью.",
     },
     "entry": {"en": "Entry", "ru": "Статья"},
+    "yes": {"en": "Yes", "ru": "Да"},
+    "no": {"en": "No", "ru": "Нет"},
+    "not_stated": {"en": "not stated", "ru": "не указан"},
+    "from_age": {"en": "from {age}", "ru": "с {age} лет"},
+    "country": {"en": "Country", "ru": "Страна"},
+    "region": {"en": "Region", "ru": "Регион"},
+    "compare": {"en": "Compare", "ru": "Сравнение"},
+    "baseline_title": {"en": "{name}: military service (baseline)", "ru": "{name}: военная служба (базовые сведения)"},
+    "baseline_marker": {"en": "Baseline, not reviewed by the atlas", "ru": "Базовые сведения, не проверены атласом"},
+    "baseline_summary": {
+        "en": "ages and terms of military service from the World Factbook.",
+        "ru": "возраст и сроки военной службы по данным World Factbook.",
+    },
+    "baseline_notice": {
+        "en": "This page reproduces what the CIA World Factbook ({edition} edition, data as of {year}) says about "
+        "military service in this country. The atlas has not reviewed it against the country's law: use it as "
+        "a starting point, not as a rule you can rely on.",
+        "ru": "На этой странице приведены сведения CIA World Factbook (издание {edition} года, данные на {year} год) "
+        "о военной службе в этой стране. Атлас не сверял их с законодательством страны: это отправная точка, а не "
+        "правило, на которое можно опираться.",
+    },
+    "baseline_facts": {"en": "In short", "ru": "Кратко"},
+    "baseline_parsed": {
+        "en": "These values are read from the source text below; where it does not state one plainly, it is left empty (—).",
+        "ru": "Эти значения взяты из текста источника ниже; если он не называет их однозначно, поле оставлено пустым (—).",
+    },
+    "baseline_text": {"en": "What the source says (in English)", "ru": "Текст источника (на английском языке)"},
+    "baseline_year": {"en": "data as of {year}", "ru": "данные на {year} год"},
+    "public_domain": {"en": "public domain", "ru": "общественное достояние"},
+    "countries_intro": {
+        "en": "Every country and jurisdiction in the atlas, by region, with how deeply the atlas covers it:",
+        "ru": "Все страны и юрисдикции атласа по регионам, с указанием глубины охвата:",
+    },
+    "coverage_full": {"en": "full coverage", "ru": "полный охват"},
+    "coverage_full_means": {
+        "en": "a reviewed conscription entry and entries on at least four topics",
+        "ru": "проверенная статья о призыве и статьи как минимум по четырём темам",
+    },
+    "coverage_conscription": {"en": "reviewed conscription entry", "ru": "статья о призыве"},
+    "coverage_conscription_means": {
+        "en": "the atlas's own entry on conscription",
+        "ru": "собственная статья атласа о призыве",
+    },
+    "coverage_entries": {"en": "baseline and entries", "ru": "базовые сведения и статьи"},
+    "coverage_entries_means": {
+        "en": "conscription from the baseline, and the atlas's entries on other topics",
+        "ru": "призыв по базовым сведениям и статьи атласа по другим темам",
+    },
+    "coverage_baseline": {"en": "baseline only", "ru": "только базовые сведения"},
+    "coverage_baseline_means": {
+        "en": "only the World Factbook baseline, not reviewed by the atlas",
+        "ru": "только базовые сведения World Factbook, не проверенные атласом",
+    },
+    "compare_conscription": {"en": "Conscription around the world", "ru": "Призыв в странах мира"},
+    "compare_conscription_intro": {
+        "en": "Every country, with the atlas's own facts where it has a conscription entry and the World Factbook "
+        "baseline elsewhere. Click a column to sort; type in the box to filter. Values the source does not state "
+        "plainly are empty (—).",
+        "ru": "Все страны: собственные данные атласа там, где есть статья о призыве, и базовые сведения World "
+        "Factbook для остальных. Нажмите на заголовок столбца, чтобы отсортировать; введите текст, чтобы отфильтровать. "
+        "Значения, которые источник не называет однозначно, оставлены пустыми (—).",
+    },
+    "compare_stay": {"en": "Visa-free stays for Russian citizens", "ru": "Безвизовое пребывание для граждан России"},
+    "compare_stay_intro": {
+        "en": "How many days a Russian citizen may stay without a visa, from the atlas's entries on entry and stay.",
+        "ru": "Сколько дней гражданин России может находиться без визы, по статьям атласа о въезде и пребывании.",
+    },
+    "compare_asylum_deadlines": {"en": "Asylum procedure deadlines", "ru": "Сроки в процедурах убежища"},
+    "compare_asylum_deadlines_intro": {
+        "en": "Every time limit in the atlas's asylum-procedure entries, with its legal basis.",
+        "ru": "Все сроки из статей атласа о процедурах убежища, с правовой основой.",
+    },
+    "col_in_force": {"en": "Conscription in force", "ru": "Призыв действует"},
+    "col_ages": {"en": "Call-up ages", "ru": "Призывной возраст"},
+    "col_min_age": {"en": "Min. age", "ru": "Мин. возраст"},
+    "col_max_age": {"en": "Max. age", "ru": "Макс. возраст"},
+    "col_service": {"en": "Service (months)", "ru": "Служба (мес.)"},
+    "col_objection": {"en": "Objection recognised", "ru": "Отказ по убеждениям признан"},
+    "col_alternative": {"en": "Alternative service (months)", "ru": "Альтернативная служба (мес.)"},
+    "col_coverage": {"en": "Coverage", "ru": "Охват"},
+    "col_year": {"en": "As of", "ru": "На год"},
+    "col_days": {"en": "Days", "ru": "Дней"},
+    "col_per_days": {"en": "In any period of (days)", "ru": "За период (дней)"},
+    "filter": {"en": "Filter the table", "ru": "Фильтр таблицы"},
+    "region_international": {"en": "International and European Union", "ru": "Международное право и Европейский союз"},
+    "region_europe": {"en": "Europe", "ru": "Европа"},
+    "region_central-asia": {"en": "Russia and Central Asia", "ru": "Россия и Центральная Азия"},
+    "region_middle-east": {"en": "Middle East and Caucasus", "ru": "Ближний Восток и Кавказ"},
+    "region_south-asia": {"en": "South Asia", "ru": "Южная Азия"},
+    "region_east-n-southeast-asia": {"en": "East and Southeast Asia", "ru": "Восточная и Юго-Восточная Азия"},
+    "region_africa": {"en": "Africa", "ru": "Африка"},
+    "region_north-america": {"en": "North America", "ru": "Северная Америка"},
+    "region_central-america-n-caribbean": {"en": "Central America and the Caribbean", "ru": "Центральная Америка и Карибы"},
+    "region_south-america": {"en": "South America", "ru": "Южная Америка"},
+    "region_australia-oceania": {"en": "Australia and Oceania", "ru": "Австралия и Океания"},
+    "region_other": {"en": "Other", "ru": "Другие"},
     "dossier_title": {"en": "{name}: all entries", "ru": "{name}: все статьи"},
     "contents": {"en": "Contents", "ru": "Содержание"},
     "compiled_on": {"en": "Compiled on", "ru": "Дата составления"},

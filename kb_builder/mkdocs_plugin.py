@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
 from kb_builder import browser_search
+from kb_builder.baseline import load_baselines
 from kb_builder.build_info import build_date
 from kb_builder.glossary import load_glossary
 from kb_builder.labels import LANGUAGE_NAMES, label
@@ -31,6 +32,7 @@ from kb_builder.pages import HOME_PAGE, Atlas
 from kb_builder.problems import EntryErrors
 from kb_builder.sanitize import sanitize_html
 from kb_builder.schema import LANGUAGES
+from kb_builder.world import World, baseline_codes
 
 log = get_plugin_logger(__name__)
 
@@ -43,6 +45,7 @@ SEARCH_ENGINE = "assets/kb/search-engine.js"
 SEARCH_INDEX = "assets/kb/search-index.js"
 THEME_STYLE = "assets/kb/kb-theme.css"
 PRINT_SCRIPT = "assets/kb/kb-print.js"
+COMPARE_SCRIPT = "assets/kb/kb-compare.js"
 PRINT_STYLE = "assets/kb/kb-print.css"
 #: The theme marks its toggle checkboxes autocomplete="off", which HTML allows only on text-like inputs.
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
@@ -71,7 +74,12 @@ class KbPlugin(BasePlugin[KbConfig]):
             glossary = load_glossary()
         except EntryErrors as err:
             raise PluginError("invalid glossary, nothing was built:\n" + str(err)) from None
-        self.atlas = Atlas(entries, lang, today=build_date(self.root), glossary=glossary)
+        baselines = load_baselines()
+        self.atlas = Atlas(
+            entries, lang, today=build_date(self.root), glossary=glossary,
+            baseline_codes=frozenset(baseline_codes(entries, baselines)),
+        )
+        self.world = World(self.atlas, baselines)
         config.extra["kb_language"] = lang
         config.extra["kb_built_on"] = self.atlas.day(self.atlas.today)
         # A site opened from disk has no server to serve a 404 page or to fetch a sitemap from.
@@ -84,7 +92,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         # sitemap its script would try to fetch.
         config.extra["alternate"] = True
         config.extra_css += [THEME_STYLE, SEARCH_STYLE, PRINT_STYLE]
-        config.extra_javascript += [SEARCH_SCRIPT, PRINT_SCRIPT]
+        config.extra_javascript += [SEARCH_SCRIPT, PRINT_SCRIPT, COMPARE_SCRIPT]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -93,7 +101,8 @@ class KbPlugin(BasePlugin[KbConfig]):
             if not file.generated_by and any(fnmatch.fnmatch(file.src_uri, p) for p in UNUSED_THEME_FILES):
                 files.remove(file)
         self.generated = {}
-        for page in self.atlas.pages():
+        pages = self.atlas.pages() + self.world.pages()
+        for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"docs/{page.path} clashes with a page generated from the entries (rename it)")
             files.append(File.generated(config, page.path, content=page.markdown))
@@ -101,33 +110,45 @@ class KbPlugin(BasePlugin[KbConfig]):
         missing = [p for p in self.config.about if files.get_file_from_path(p) is None]
         if missing:
             raise PluginError(f"plugins.kb.about names pages that are not in {config.docs_dir}: {', '.join(missing)}")
-        config.nav = self.atlas.nav(list(self.config.about))
+        compare = [(page.title, page.path) for page in pages if page.kind == "compare"]
+        config.nav = self.atlas.nav(list(self.config.about), compare)
 
         lang = self.config.language
         try:
             modules = browser_search.node_modules(self.root)
         except browser_search.SearchUnavailable as err:
             raise PluginError(str(err)) from None
-        search_js = browser_search.labels_script((lang,)) + (browser_search.ASSETS / "kb-search.js").read_text(
-            encoding="utf-8"
-        )
-        files.append(File.generated(config, SEARCH_SCRIPT, content=search_js))
-        files.append(File.generated(config, SEARCH_STYLE, abs_src_path=str(browser_search.ASSETS / "kb-search.css")))
-        files.append(File.generated(config, SEARCH_ENGINE, content=browser_search.engine_script(modules)))
-        for style in (THEME_STYLE, PRINT_STYLE):
-            files.append(File.generated(config, style, abs_src_path=str(browser_search.ASSETS / Path(style).name)))
-        print_labels = {"printed": label("printed_on", lang)}
-        files.append(
-            File.generated(
-                config,
-                PRINT_SCRIPT,
-                content=f"window.__kbPrintLabels = {json.dumps({lang: print_labels}, ensure_ascii=False)};\n"
-                + (browser_search.ASSETS / "kb-print.js").read_text(encoding="utf-8"),
-            )
-        )
+        for path, content in self._assets(modules, lang).items():
+            files.append(File.generated(config, path, content=content))
         self.modules = modules
         self.search_documents = []
         return files
+
+    def _assets(self, modules: Path, lang: str) -> dict[str, str]:
+        """The atlas's own scripts and styles, with their interface labels in this language."""
+
+        def read(name: str) -> str:
+            return (browser_search.ASSETS / name).read_text(encoding="utf-8")
+
+        def labels(variable: str, keys: dict[str, str]) -> str:
+            data = {lang: {name: label(key, lang) for name, key in keys.items()}}
+            return f"window.{variable} = {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n"
+
+        tablesort = modules / "tablesort" / "dist"
+        return {
+            SEARCH_SCRIPT: labels("__kbSearchLabels", {k: f"search_{k}" for k in browser_search.LABELS}) + read("kb-search.js"),
+            SEARCH_ENGINE: browser_search.engine_script(modules),
+            PRINT_SCRIPT: labels("__kbPrintLabels", {"printed": "printed_on"}) + read("kb-print.js"),
+            COMPARE_SCRIPT: labels("__kbCompareLabels", {"filter": "filter"})
+            + (tablesort / "tablesort.min.js").read_text(encoding="utf-8")
+            + "\n;\n"
+            + (tablesort / "sorts" / "tablesort.number.min.js").read_text(encoding="utf-8")
+            + "\n;\n"
+            + read("kb-compare.js"),
+            THEME_STYLE: read("kb-theme.css"),
+            SEARCH_STYLE: read("kb-search.css"),
+            PRINT_STYLE: read("kb-print.css"),
+        }
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         assert self.atlas is not None

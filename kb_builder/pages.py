@@ -89,12 +89,21 @@ def indent(text: str, prefix: str = "    ") -> str:
 class Atlas:
     """The generated pages of one language."""
 
-    def __init__(self, entries: list[Entry], lang: str, today: dt.date, glossary: tuple[Term, ...] = ()):
+    def __init__(
+        self,
+        entries: list[Entry],
+        lang: str,
+        today: dt.date,
+        glossary: tuple[Term, ...] = (),
+        baseline_codes: frozenset[str] = frozenset(),
+    ):
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
         self.lang = lang
         self.today = today
         self.glossary = glossary
+        #: Countries with a generated baseline page (world.py), listed under their jurisdiction.
+        self.baseline_codes = baseline_codes
         self.entries = sorted(entries, key=lambda e: (TOPICS.index(e.topic), self.text(e.title).casefold(), e.id))
         self.by_id = {e.id: e for e in self.entries}
         # Cross-references work both ways: an entry lists those it names and those that name it.
@@ -135,12 +144,12 @@ class Atlas:
 
     def pages(self) -> list[Page]:
         pages = [self.entry_page(entry) for entry in self.entries]
-        pages += [self.jurisdiction_page(code) for code in self.by_jurisdiction]
+        codes = sorted(set(self.by_jurisdiction) | set(self.baseline_codes))
+        pages += [self.jurisdiction_page(code) for code in codes]
         pages += [self.dossier_page(code) for code in self.by_jurisdiction]
         pages += [self.topic_page(topic) for topic in TOPICS]
         pages.append(self.sources_page())
         pages.append(self.deadlines_page())
-        pages.append(self.countries_page())
         pages.append(self.glossary_page())
         return pages
 
@@ -276,12 +285,19 @@ class Atlas:
         name = jurisdiction_name(code, self.lang)
         out = [f"# {name}", "", f"[{self.l('countries')}]({link(path, COUNTRIES_PAGE)}) › {name}", ""]
         out += [f'!!! info kb-notice "{self.l("notice_title")}"', indent(self.l("notice_short")), ""]
-        out += ['<div class="kb-print-all" markdown="1">', f"[{self.l('print_all', name=name)}]({link(path, dossier_path(code))})", "</div>", ""]
-        entries = self.by_jurisdiction[code]
+        entries = self.by_jurisdiction.get(code, [])
+        if entries:
+            out += ['<div class="kb-print-all" markdown="1">', f"[{self.l('print_all', name=name)}]({link(path, dossier_path(code))})", "</div>", ""]
         for topic in TOPICS:
             in_topic = [e for e in entries if e.topic == topic]
-            if in_topic:
+            baseline = topic == "conscription" and code in self.baseline_codes
+            if in_topic or baseline:
                 out += [f"## {topic_name(topic, self.lang)}", ""]
+                if baseline:
+                    out.append(
+                        f"- [{self.l('baseline_title', name=name)}](baseline.md) *({self.l('baseline_marker').lower()})*: "
+                        f"{self.l('baseline_summary')}"
+                    )
                 out += [self.entry_list_item(path, e) for e in in_topic]
                 out.append("")
         return Page(path=path, title=name, markdown="\n".join(out), kind="jurisdiction")
@@ -356,17 +372,6 @@ class Atlas:
         out.append("")
         return Page(path=path, title=self.l("all_deadlines"), markdown="\n".join(out), kind="deadlines")
 
-    def countries_page(self) -> Page:
-        path = COUNTRIES_PAGE
-        out = [f"# {self.l('countries')}", ""]
-        for code, entries in self.by_jurisdiction.items():
-            out.append(
-                f"- [{jurisdiction_name(code, self.lang)}]({link(path, jurisdiction_path(code))}) "
-                f"({len(entries)} {self.l('entries_count')})"
-            )
-        out.append("")
-        return Page(path=path, title=self.l("countries"), markdown="\n".join(out), kind="countries")
-
     def glossary_page(self) -> Page:
         """The bilingual glossary that search also uses to find one language's words from the other's."""
         path = GLOSSARY_PAGE
@@ -417,7 +422,7 @@ class Atlas:
 
     # -- navigation --------------------------------------------------------------------------
 
-    def nav(self, about_pages: list[str]) -> list[object]:
+    def nav(self, about_pages: list[str], compare_pages: list[tuple[str, str]] = ()) -> list[object]:
         """The navigation tree in mkdocs' `nav` format.
 
         Only overview pages are in it, so every page carries the same small navigation however
@@ -427,6 +432,10 @@ class Atlas:
             {self.l("home"): HOME_PAGE},
             {self.l("countries"): COUNTRIES_PAGE},
             {self.l("topics"): [{topic_name(t, self.lang): topic_path(t)} for t in TOPICS]},
+        ]
+        if compare_pages:
+            nav.append({self.l("compare"): [{title: path} for title, path in compare_pages]})
+        nav += [
             {self.l("all_deadlines"): DEADLINES_PAGE},
             {self.l("all_sources"): SOURCES_PAGE},
             {self.l("glossary"): GLOSSARY_PAGE},

@@ -12,9 +12,11 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "lang", "title"},
+    "blockquote": {"lang"},
     "a": {"href"},
     "ol": {"start"},
-    "td": {"colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align", "data-sort"},
+    "tr": {"data-code"},
     "th": {"colspan", "rowspan", "align"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}

@@ -187,6 +187,51 @@ class Source(_Model):
     language: Literal["en", "ru", "de", "fr", "uk", "es", "nl", "pl", "fi", "lt", "lv", "cs", "tr", "ka", "hy", "kk", "sr", "be", "other"] | None = None
 
 
+class _StructuredFact(_Model):
+    as_of: Date
+    source: Url = Field(description="The source that states it; also listed in the entry's sources.")
+    verified: StrictBool = True
+
+
+class BoolFact(_StructuredFact):
+    value: StrictBool
+
+
+class AgeFact(_StructuredFact):
+    value: Annotated[int, Field(strict=True, ge=14, le=70)]
+
+
+class MonthsFact(_StructuredFact):
+    """A term in months, or a range of terms (min to max)."""
+
+    min: Annotated[int, Field(strict=True, ge=1, le=120)]
+    max: Annotated[int, Field(strict=True, ge=1, le=120)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "MonthsFact":
+        if self.max < self.min:
+            raise ValueError("max is below min (expected min <= max)")
+        return self
+
+
+class ConscriptionFacts(_Model):
+    """Comparable facts for the world table; each optional, each with its date and source."""
+
+    in_force: BoolFact | None = None
+    min_age: AgeFact | None = None
+    max_age: AgeFact | None = None
+    service_months: MonthsFact | None = None
+    objection_recognised: BoolFact | None = None
+    alternative_service_months: MonthsFact | None = None
+
+
+class DaysFact(_StructuredFact):
+    value: Annotated[int, Field(strict=True, ge=1, le=3650)]
+    per_days: Annotated[int, Field(strict=True, ge=1, le=3650)] | None = Field(
+        default=None, description="The period the days are counted in, such as 180 for '90 days in any 180'."
+    )
+
+
 class Entry(_Model):
     """One entry file: a single rule, procedure or standard of one jurisdiction."""
 
@@ -207,6 +252,39 @@ class Entry(_Model):
     )
     verified: StrictBool = Field(description="false shows a visible 'not yet verified' marker on the page.")
     related: list[Slug] = Field(default_factory=list)
+    conscription_facts: ConscriptionFacts | None = Field(
+        default=None, description="Only on conscription entries: structured facts for the world comparison."
+    )
+    stay_days_for_russians: DaysFact | None = Field(
+        default=None, description="Only on entry-and-stay entries: days a Russian citizen may stay without a visa."
+    )
+
+    def structured_facts(self) -> list[tuple[str, _StructuredFact]]:
+        found: list[tuple[str, _StructuredFact]] = []
+        if self.conscription_facts is not None:
+            for name in ConscriptionFacts.model_fields:
+                fact = getattr(self.conscription_facts, name)
+                if fact is not None:
+                    found.append((f"conscription_facts.{name}", fact))
+        if self.stay_days_for_russians is not None:
+            found.append(("stay_days_for_russians", self.stay_days_for_russians))
+        return found
+
+    @model_validator(mode="after")
+    def _facts_cite_listed_sources(self) -> "Entry":
+        listed = {source.url for source in self.sources}
+        for where, fact in self.structured_facts():
+            if fact.source not in listed:
+                raise ValueError(f"{where}.source {fact.source!r} is not one of this entry's sources (expected a listed url)")
+        return self
+
+    @model_validator(mode="after")
+    def _topic_specific_facts(self) -> "Entry":
+        if self.conscription_facts is not None and self.topic != "conscription":
+            raise ValueError("conscription_facts is only for entries with topic 'conscription'")
+        if self.stay_days_for_russians is not None and self.topic != "entry-and-stay":
+            raise ValueError("stay_days_for_russians is only for entries with topic 'entry-and-stay'")
+        return self
 
     @model_validator(mode="after")
     def _review_dates(self) -> "Entry":

@@ -49,25 +49,43 @@ def html_errors(site: Path) -> list[str]:
     ]
 
 
-def axe_violations(site: Path) -> list[str]:
-    """Serious and critical axe-core violations, as 'page: rule (impact): element'."""
-    from kb_builder.chromium import chromium
+def axe_violations(site: Path, workers: int = 2) -> list[str]:
+    """Serious and critical axe-core violations, as 'page: rule (impact): element'; pages are checked by
+    `workers` browser tabs at once."""
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    from kb_builder.chromium import FLAGS, executable
 
     script = AXE.read_text(encoding="utf-8")
-    found = []
-    with chromium() as browser:
-        page = browser.new_page()  # type: ignore[attr-defined]
-        for path in pages(site):
-            page.goto(path.as_uri(), wait_until="load")
-            page.add_script_tag(content=script)
-            violations = page.evaluate(
+    queue = list(pages(site))
+    found: list[str] = []
+
+    async def worker(browser) -> None:  # type: ignore[no-untyped-def]
+        page = await browser.new_page()
+        while queue:
+            path = queue.pop()
+            await page.goto(path.as_uri(), wait_until="load")
+            await page.add_script_tag(content=script)
+            violations = await page.evaluate(
                 "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                 ".map(v => [v.id, v.impact, v.help, v.nodes.map(n => n.html).slice(0, 3)])"
             )
             for rule, impact, help_text, nodes in violations:
                 if impact in SERIOUS:
                     found.append(f"{path.relative_to(site)}: {rule} ({impact}): {help_text}: {' | '.join(nodes)}")
-    return found
+
+    async def run() -> None:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=executable(), headless=True, args=FLAGS)
+            try:
+                await asyncio.gather(*(worker(browser) for _ in range(workers)))
+            finally:
+                await browser.close()
+
+    asyncio.run(run())
+    return sorted(found)
 
 
 class _Page(HTMLParser):

@@ -1,0 +1,308 @@
+"""Pages for the whole world: a baseline page per country without a hand-written conscription entry,
+the countries index grouped by region with its coverage, and the comparison tables.
+
+Renderer-independent like `pages.py`: Markdown (with plain HTML tables, which any renderer passes
+through) for an `Atlas` of one language.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from kb_builder.baseline import SOURCE_EDITION, SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, Baseline
+from kb_builder.jurisdictions import SUPRANATIONAL, jurisdiction_name, jurisdiction_slug
+from kb_builder.pages import (
+    COUNTRIES_PAGE,
+    Atlas,
+    Page,
+    entry_path,
+    jurisdiction_path,
+    link,
+)
+from kb_builder.schema import Entry
+
+COMPARE_CONSCRIPTION = "compare/conscription.md"
+COMPARE_STAY = "compare/stay.md"
+COMPARE_ASYLUM_DEADLINES = "compare/asylum-deadlines.md"
+INTERNATIONAL_REGION = "international"
+REGIONS = (
+    INTERNATIONAL_REGION,
+    "europe",
+    "central-asia",
+    "middle-east",
+    "south-asia",
+    "east-n-southeast-asia",
+    "africa",
+    "north-america",
+    "central-america-n-caribbean",
+    "south-america",
+    "australia-oceania",
+    "other",
+)
+#: Coverage levels, from least to most.
+COVERAGE = ("baseline", "entries", "conscription", "full")
+FULL_COVERAGE_TOPICS = 4
+
+
+def baseline_codes(entries: list[Entry], baselines: dict[str, Baseline]) -> list[str]:
+    """Countries whose conscription is described by the baseline: those with no hand-written
+    conscription entry (a hand-written one replaces the baseline)."""
+    written = {e.jurisdiction for e in entries if e.topic == "conscription"}
+    return sorted(code for code in baselines if code not in written)
+
+
+def baseline_path(code: str) -> str:
+    return f"{jurisdiction_slug(code)}/baseline.md"
+
+
+def html_link(from_page: str, to_page: str, text: str) -> str:
+    target = link(from_page, to_page)
+    target = target[:-3] + ".html" if target.endswith(".md") else target
+    return f'<a href="{html.escape(target)}">{html.escape(text)}</a>'
+
+
+@dataclass
+class Row:
+    code: str
+    page: str
+    in_force: bool | None
+    min_age: int | None
+    max_age: int | None
+    service: tuple[int, int] | None
+    objection: bool | None
+    alternative: tuple[int, int] | None
+    year: str
+    unverified: bool
+
+
+class World:
+    def __init__(self, atlas: Atlas, baselines: dict[str, Baseline]):
+        self.atlas = atlas
+        self.baselines = baselines
+        conscription = {e.jurisdiction: e for e in atlas.entries if e.topic == "conscription"}
+        self.conscription_entries = conscription
+        #: Countries whose conscription is described by the baseline, not by a hand-written entry.
+        self.baseline_codes = baseline_codes(atlas.entries, baselines)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def l(self, key: str, **values: str) -> str:  # noqa: E743
+        return self.atlas.l(key, **values)
+
+    def region(self, code: str) -> str:
+        if code in SUPRANATIONAL:
+            return INTERNATIONAL_REGION
+        baseline = self.baselines.get(code)
+        return baseline.region if baseline and baseline.region in REGIONS else "other"
+
+    def coverage(self, code: str) -> str:
+        entries = self.atlas.by_jurisdiction.get(code, [])
+        topics = {e.topic for e in entries}
+        if "conscription" in topics and len(topics) >= FULL_COVERAGE_TOPICS:
+            return "full"
+        if "conscription" in topics:
+            return "conscription"
+        return "entries" if entries else "baseline"
+
+    def yes_no(self, value: bool | None) -> str:
+        return {True: self.l("yes"), False: self.l("no"), None: "—"}[value]
+
+    def months(self, value: tuple[int, int] | None) -> str:
+        if value is None:
+            return "—"
+        return str(value[0]) if value[0] == value[1] else f"{value[0]}–{value[1]}"
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        """The baseline pages, the countries index and the comparison tables."""
+        pages = [self.baseline_page(code) for code in self.baseline_codes]
+        pages += [self.countries_page(), self.conscription_table(), self.stay_table(), self.asylum_deadlines_table()]
+        return pages
+
+    def baseline_page(self, code: str) -> Page:
+        b = self.baselines[code]
+        path = baseline_path(code)
+        name = jurisdiction_name(code, self.atlas.lang)
+        title = self.l("baseline_title", name=name)
+        year = str(b.year) if b.year else self.l("not_stated")
+        out = [f"# {html.escape(title, quote=False)}", ""]
+        out += [f"[{self.l('countries')}]({link(path, COUNTRIES_PAGE)}) › [{name}]({link(path, jurisdiction_path(code))})", ""]
+        out += [f'!!! warning kb-baseline "{self.l("baseline_marker")}"']
+        out += ["    " + self.l("baseline_notice", edition=str(SOURCE_EDITION), year=year), ""]
+        out += [f"## {self.l('baseline_facts')}", "", f"| {self.l('fact')} | {self.l('value')} |", "| --- | --- |"]
+        ages = "—"
+        if b.min_age and b.max_age:
+            ages = f"{b.min_age}–{b.max_age}"
+        elif b.min_age:
+            ages = self.l("from_age", age=str(b.min_age))
+        out += [
+            f"| {self.l('col_in_force')} | {self.yes_no(b.in_force)} |",
+            f"| {self.l('col_ages')} | {ages} |",
+            f"| {self.l('col_service')} | {self.months(b.service_months)} |",
+            f"| {self.l('col_objection')} | {self.yes_no(b.objection_recognised)} |",
+            f"| {self.l('col_alternative')} | {self.months(b.alternative_months)} |",
+            "",
+            self.l("baseline_parsed"),
+            "",
+            f"## {self.l('baseline_text')}",
+            "",
+            f'<blockquote class="kb-source-text" lang="en"><p>{html.escape(b.text)}</p>'
+            + (f"<p>{html.escape(b.note)}</p>" if b.note else "")
+            + "</blockquote>",
+            "",
+            f"## {self.l('sources')}",
+            "",
+            f"1. {SOURCE_TITLE}. {SOURCE_PUBLISHER}, {SOURCE_EDITION} ({self.l('baseline_year', year=year)}; "
+            f"{self.l('public_domain')}). <{SOURCE_URL}>",
+            "",
+        ]
+        entries = self.atlas.by_jurisdiction.get(code, [])
+        if entries:
+            out += [f"## {self.l('more_from', name=name)}", ""]
+            out += [f"- {self.atlas.entry_link(path, e)}" for e in entries]
+            out.append("")
+        return Page(path=path, title=title, markdown="\n".join(out), kind="baseline")
+
+    def countries_page(self) -> Page:
+        path = COUNTRIES_PAGE
+        codes = sorted(set(self.atlas.by_jurisdiction) | set(self.baselines), key=lambda c: jurisdiction_name(c, self.atlas.lang))
+        out = [f"# {self.l('countries')}", "", self.l("countries_intro"), ""]
+        out += [f"- **{self.l('coverage_' + level)}**: {self.l('coverage_' + level + '_means')}" for level in reversed(COVERAGE)]
+        out.append("")
+        for region in REGIONS:
+            in_region = [c for c in codes if self.region(c) == region]
+            if not in_region:
+                continue
+            out += [f"## {self.l('region_' + region)}", ""]
+            for code in in_region:
+                count = len(self.atlas.by_jurisdiction.get(code, []))
+                extra = f", {count} {self.l('entries_count')}" if count else ""
+                out.append(
+                    f"- [{jurisdiction_name(code, self.atlas.lang)}]({link(path, jurisdiction_path(code))}) "
+                    f"({self.l('coverage_' + self.coverage(code))}{extra})"
+                )
+            out.append("")
+        return Page(path=path, title=self.l("countries"), markdown="\n".join(out), kind="countries")
+
+    def rows(self) -> list[Row]:
+        rows = []
+        for code in sorted(set(self.baselines) | set(self.conscription_entries)):
+            entry = self.conscription_entries.get(code)
+            if entry is not None and entry.conscription_facts is not None:
+                rows.append(self._entry_row(entry))
+            elif code in self.baselines:
+                b = self.baselines[code]
+                page = baseline_path(code) if entry is None else entry_path(entry)
+                rows.append(
+                    Row(code, page, b.in_force, b.min_age, b.max_age, b.service_months, b.objection_recognised,
+                        b.alternative_months, str(b.year or "—"), unverified=True)
+                )
+        return rows
+
+    def _entry_row(self, entry: Entry) -> Row:
+        facts = entry.conscription_facts
+        assert facts is not None
+
+        def value(fact):  # type: ignore[no-untyped-def]
+            return None if fact is None else fact.value
+
+        def span(fact):  # type: ignore[no-untyped-def]
+            return None if fact is None else (fact.min, fact.max)
+
+        dates = [f.as_of for _, f in entry.structured_facts()]
+        return Row(
+            entry.jurisdiction,
+            entry_path(entry),
+            value(facts.in_force),
+            value(facts.min_age),
+            value(facts.max_age),
+            span(facts.service_months),
+            value(facts.objection_recognised),
+            span(facts.alternative_service_months),
+            str(max(dates).year) if dates else "—",
+            unverified=not entry.verified or any(not f.verified for _, f in entry.structured_facts()),
+        )
+
+    def conscription_table(self) -> Page:
+        path = COMPARE_CONSCRIPTION
+        title = self.l("compare_conscription")
+        headers = ["country", "region", "col_in_force", "col_min_age", "col_max_age", "col_service", "col_objection",
+                   "col_alternative", "col_coverage", "col_year"]
+        out = [f"# {title}", "", self.l("compare_conscription_intro"), ""]
+        out += ['<table class="kb-sortable" id="kb-world">', "<thead><tr>"]
+        out += [f"<th>{html.escape(self.l(h))}</th>" for h in headers]
+        out += ["</tr></thead>", "<tbody>"]
+        for row in self.rows():
+            name = jurisdiction_name(row.code, self.atlas.lang)
+            cells = [
+                html_link(path, jurisdiction_path(row.code), name),
+                html.escape(self.l("region_" + self.region(row.code))),
+                self.yes_no(row.in_force),
+                _number(row.min_age),
+                _number(row.max_age),
+                _number(row.service[0] if row.service else None, self.months(row.service)),
+                self.yes_no(row.objection),
+                _number(row.alternative[0] if row.alternative else None, self.months(row.alternative)),
+                html.escape(self.l("coverage_" + self.coverage(row.code))),
+                html.escape(row.year),
+            ]
+            out.append(f'<tr data-code="{row.code}">' + "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in cells) + "</tr>")
+        out += ["</tbody>", "</table>", ""]
+        return Page(path=path, title=title, markdown="\n".join(out), kind="compare")
+
+    def stay_table(self) -> Page:
+        path = COMPARE_STAY
+        title = self.l("compare_stay")
+        out = [f"# {title}", "", self.l("compare_stay_intro"), ""]
+        out += ['<table class="kb-sortable">', "<thead><tr>"]
+        out += [f"<th>{html.escape(self.l(h))}</th>" for h in ("country", "col_days", "col_per_days", "as_of", "entry")]
+        out += ["</tr></thead>", "<tbody>"]
+        for entry in self.atlas.entries:
+            fact = entry.stay_days_for_russians
+            if fact is None:
+                continue
+            mark = f' <span class="kb-unverified-mark">({html.escape(self.l("fact_unverified"))})</span>' if not fact.verified else ""
+            out.append(
+                "<tr>"
+                f"<td>{html_link(path, jurisdiction_path(entry.jurisdiction), jurisdiction_name(entry.jurisdiction, self.atlas.lang))}</td>"
+                f"{_number(fact.value, str(fact.value) + mark)}{_number(fact.per_days)}"
+                f"<td>{html.escape(self.atlas.day(fact.as_of))}</td>"
+                f"<td>{html_link(path, entry_path(entry), self.atlas.text(entry.title))}</td>"
+                "</tr>"
+            )
+        out += ["</tbody>", "</table>", ""]
+        return Page(path=path, title=title, markdown="\n".join(out), kind="compare")
+
+    def asylum_deadlines_table(self) -> Page:
+        path = COMPARE_ASYLUM_DEADLINES
+        title = self.l("compare_asylum_deadlines")
+        out = [f"# {title}", "", self.l("compare_asylum_deadlines_intro"), ""]
+        out += ['<table class="kb-sortable">', "<thead><tr>"]
+        out += [f"<th>{html.escape(self.l(h))}</th>" for h in ("country", "what", "time_limit", "legal_basis", "entry")]
+        out += ["</tr></thead>", "<tbody>"]
+        for entry in self.atlas.entries:
+            if entry.topic != "asylum-procedure":
+                continue
+            for deadline in entry.deadlines:
+                mark = f' <span class="kb-unverified-mark">({html.escape(self.l("fact_unverified"))})</span>' if not deadline.verified else ""
+                out.append(
+                    "<tr>"
+                    f"<td>{html_link(path, jurisdiction_path(entry.jurisdiction), jurisdiction_name(entry.jurisdiction, self.atlas.lang))}</td>"
+                    f"<td>{html.escape(self.atlas.text(deadline.what))}</td>"
+                    f"<td>{html.escape(self.atlas.text(deadline.time_limit))}{mark}</td>"
+                    f"<td>{html.escape(self.atlas.text(deadline.legal_basis))}</td>"
+                    f"<td>{html_link(path, entry_path(entry), self.atlas.text(entry.title))}</td>"
+                    "</tr>"
+                )
+        out += ["</tbody>", "</table>", ""]
+        return Page(path=path, title=title, markdown="\n".join(out), kind="compare")
+
+
+def _number(value: int | None, shown: str | None = None) -> str:
+    """A table cell that sorts by its number; empty values sort last."""
+    sort = value if value is not None else 9999
+    text = shown if shown is not None else ("—" if value is None else str(value))
+    return f'<td data-sort="{sort}">{text}</td>'
+

@@ -1,0 +1,123 @@
+"""The world baseline: a page per country in both languages, values carried over intact, and
+comparison tables that sort and filter offline."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from browser import chromium
+from conftest import REPO
+from kb_builder.baseline import parse
+from test_site import article, parse as parse_html, text_of
+
+DATA = json.loads((REPO / "data" / "factbook-military-service-2025.json").read_text(encoding="utf-8"))["countries"]
+WRITTEN_CONSCRIPTION = {"RU", "BY"}  # countries with a hand-written conscription entry in entries/
+
+
+def test_every_country_has_a_page_in_both_languages_with_source_and_year(atlas_site: Path) -> None:
+    site = atlas_site / "site"
+    assert len(DATA) == 177
+    for country in DATA:
+        code = country["iso2"].lower()
+        year = re.search(r"\((\d{4})\)\s*$", country["military_service_age_and_obligation"])
+        for lang in ("en", "ru"):
+            jurisdiction = site / lang / code / "index.html"
+            assert jurisdiction.is_file(), (lang, code)
+            baseline = site / lang / code / "baseline.html"
+            if country["iso2"] in WRITTEN_CONSCRIPTION:
+                assert not baseline.exists(), "a hand-written conscription entry replaces the baseline"
+                assert f"{code}-" in jurisdiction.read_text(encoding="utf-8")
+                continue
+            text = text_of(article(baseline))
+            assert "World Factbook" in text and "Central Intelligence Agency" in text
+            if year:
+                assert year.group(1) in text
+            assert ("Baseline, not reviewed by the atlas" if lang == "en" else "Базовые сведения, не проверены атласом") in text
+
+
+def test_no_baseline_value_is_lost_or_altered(atlas_site: Path) -> None:
+    site = atlas_site / "site"
+    for country in DATA:
+        if country["iso2"] in WRITTEN_CONSCRIPTION:
+            continue
+        page = (site / "en" / country["iso2"].lower() / "baseline.html").read_text(encoding="utf-8")
+        quoted = re.search(r'<blockquote class="kb-source-text" lang="en">(.*?)</blockquote>', page, re.S)
+        assert quoted, country["iso2"]
+        paragraphs = [html.unescape(p) for p in re.findall(r"<p>(.*?)</p>", quoted.group(1), re.S)]
+        expected = [country["military_service_age_and_obligation"]] + ([country["note"]] if country["note"] else [])
+        assert paragraphs == expected, country["iso2"]
+        # The values shown in the short table are those parsed from the same text.
+        parsed = parse(country["iso2"], country["name"], country["region"], country["military_service_age_and_obligation"], country["note"])
+        table = text_of(page[page.index("<table") : page.index("</table>")])
+        if parsed.min_age and parsed.max_age:
+            assert f"{parsed.min_age}–{parsed.max_age}" in table, country["iso2"]
+        if parsed.service_months:
+            low, high = parsed.service_months
+            assert (str(low) if low == high else f"{low}–{high}") in table, country["iso2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("18-30 years of age for compulsory service for men; 18-65 years of age for voluntary/contractual service; "
+         "minimum 12-month service obligation (2025)", (True, 18, 30, (12, 12))),
+        ("service is voluntary; there is no conscription (2023)", (False, None, None, None)),
+        ("18-24 years of age for voluntary military service; conscription suspended in 1995; citizens can still be "
+         "drafted in times of crisis (2025)", (None, None, None, None)),
+        ("17-23 years of age for voluntary military service (must have completed compulsory full-time education); "
+         "service obligation 7-23 months or 12 years (2025)", (None, None, None, None)),
+        ("all Finnish men are obligated to serve 5.5-12 months of service (2025)", (True, None, None, None)),
+        ("military service is compulsory for Turkish men 20-41 for a period of 6-12 months (2025)", (True, 20, 41, (6, 12))),
+    ],
+)
+def test_parsing_keeps_what_is_stated_and_leaves_the_rest_empty(text: str, expected: tuple) -> None:
+    b = parse("XX", "X", "europe", text, "")
+    assert (b.in_force, b.min_age, b.max_age, b.service_months) == expected
+
+
+def test_world_table_lists_every_country_links_it_and_sorts_and_filters_offline(atlas_site: Path) -> None:
+    page = atlas_site / "site" / "en" / "compare" / "conscription.html"
+    rows = re.findall(r'<tr data-code="([A-Z]{2})">(.*?)</tr>', page.read_text(encoding="utf-8"), re.S)
+    assert sorted(code for code, _ in rows) == sorted(c["iso2"] for c in DATA)
+    for code, row in rows:
+        href = re.search(r'href="([^"]+)"', row).group(1)
+        assert (page.parent / href).resolve() == (atlas_site / "site" / "en" / code.lower() / "index.html").resolve()
+    russia = dict(rows)["RU"]
+    cells = [text_of(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", russia, re.S)]
+    assert cells[2:6] == ["Yes", "18", "30", "12"], cells
+    requests: list[str] = []
+    with chromium() as browser:
+        tab = browser.new_page()
+        tab.on("request", lambda r: requests.append(r.url))
+        tab.goto(page.as_uri())
+        tab.click("#kb-world th:nth-child(5)")  # Max. age, ascending
+        ages = tab.eval_on_selector_all("#kb-world tbody tr td:nth-child(5)", "cs => cs.map(c => c.dataset.sort)")
+        numbers = [int(a) for a in ages]
+        assert numbers == sorted(numbers) and numbers[0] < 9999
+        tab.fill(".kb-filter input", "Kazakhstan")
+        visible = tab.eval_on_selector_all("#kb-world tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.code)")
+        assert visible == ["KZ"]
+    assert all(url.startswith(("file:", "data:")) for url in requests), requests
+
+
+def test_countries_are_grouped_by_region_with_coverage(atlas_site: Path) -> None:
+    text = text_of(article(atlas_site / "site" / "en" / "countries.html"))
+    for region in ("International and European Union", "Europe", "Africa", "South America"):
+        assert region in text
+    assert "Russia (full coverage, 10 entries)" in text
+    assert "Germany (baseline and entries, 2 entries)" in text
+    assert "Chile (baseline only)" in text
+
+
+def test_topic_tables_link_their_entries(atlas_site: Path) -> None:
+    stay = atlas_site / "site" / "en" / "compare" / "stay.html"
+    links = {a.get("href") for tag, a in parse_html(stay).tags if tag == "a"}
+    assert {"../kz/kz-entry-and-stay.html", "../tr/tr-entry-and-stay.html"} <= links
+    deadlines = atlas_site / "site" / "en" / "compare" / "asylum-deadlines.html"
+    links = {a.get("href") for tag, a in parse_html(deadlines).tags if tag == "a"}
+    assert "../de/de-asylum-procedure.html" in links and "../us/us-asylum-procedure.html" in links
