@@ -139,4 +139,6 @@ def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> st
         raise SearchUnavailable(f"building the search index failed: {result.stderr.strip()[-2000:]}")
     index = json.loads(result.stdout)
     index["docs"] = [[doc.title, doc.url, doc.meta, doc.snippet, doc.weight] for doc in documents]
-    return "window.__kbSearchIndex = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    # A JSON string handed to JSON.parse loads faster than the same data written as a script literal.
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    return "window.__kbSearchIndex = JSON.parse(" + json.dumps(data, ensure_ascii=False) + ");\n"

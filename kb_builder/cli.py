@@ -64,6 +64,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             entries_dir=args.entries,
             dist_dir=None if args.no_bundle else args.dist,
             strict=not args.draft,
+            pdfs=not args.no_pdf,
         )
     except BuildError as err:
         print(f"kb: {err}", file=sys.stderr)
@@ -215,6 +216,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder (default: site)")
     p.add_argument("--dist", type=Path, default=Path("dist"), help="bundle folder (default: dist)")
     p.add_argument("--no-bundle", action="store_true", help="build the site only, not the download bundle")
+    p.add_argument("--no-pdf", action="store_true", help="write the zip and SHA256SUMS but not the PDF dossiers")
     p.add_argument("--draft", action="store_true", help="let warnings (such as missing translations) pass")
     p.set_defaults(func=cmd_build)
 

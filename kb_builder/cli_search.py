@@ -13,6 +13,7 @@ import random
 import re
 import shutil
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import markdown
@@ -34,6 +35,22 @@ TEXT_FIELDS = tuple(BOOSTS)
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 INDEX_NAME = "cli-index"
 _SEED = 20261121  # whoosh names its segments at random; a fixed seed keeps the bundle reproducible
+
+
+MAX_TYPO_WORDS = 12
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of a and b, or limit + 1 as soon as it is known to be larger."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i]
+        for j, other in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
 
 
 class SearchError(Exception):
@@ -64,7 +81,7 @@ class _SortedStops(frozenset):
         return (_SortedStops, (sorted(self),))
 
 
-def _analyzer(lang: str) -> LanguageAnalyzer:
+def _index_analyzer(lang: str) -> LanguageAnalyzer:
     analyzer = LanguageAnalyzer(lang)
     for item in getattr(analyzer, "items", []):
         if hasattr(item, "stops"):
@@ -82,7 +99,7 @@ def schema() -> Schema:
         "title": STORED(),
     }
     for lang in LANGUAGES:
-        analyzer = _analyzer(lang)
+        analyzer = _index_analyzer(lang)
         for name, boost in BOOSTS.items():
             fields[field(name, lang)] = TEXT(analyzer=analyzer, field_boost=boost, stored=name in ("summary", "body"), phrase=True)
     return Schema(**fields)
@@ -136,19 +153,32 @@ def detect_language(text: str) -> str:
     return "ru" if CYRILLIC.search(text) else "en"
 
 
+@lru_cache(maxsize=None)
+def _language_analyzer(lang: str) -> LanguageAnalyzer:
+    return LanguageAnalyzer(lang)
+
+
 def _analyse(text: str, lang: str) -> list[str]:
-    return [token.text for token in LanguageAnalyzer(lang)(text)]
+    return [token.text for token in _language_analyzer(lang)(text)]
+
+
+@lru_cache(maxsize=None)
+def _glossary_stems() -> tuple[tuple[object, dict[str, list[frozenset[str]]]], ...]:
+    """Each glossary term with the stems of each of its forms, per language (computed once)."""
+    return tuple(
+        (term, {lang: [frozenset(_analyse(form, lang)) for form in term.forms(lang)] for lang in LANGUAGES})
+        for term in load_glossary()
+    )
 
 
 def glossary_expansion(text: str, lang: str) -> list[str]:
-    """Phrases in `lang` for every glossary term that the query contains, in either language."""
-    query_stems = {l: set(_analyse(text, l)) for l in LANGUAGES}
+    """Phrases in `lang` for every glossary term that the query contains in the other language, so that a
+    query in one language finds entries written in the other."""
+    query_stems = {l: set(_analyse(text, l)) for l in LANGUAGES if l != lang}
     phrases: list[str] = []
-    for term in load_glossary():
-        for source in LANGUAGES:
-            if any(set(_analyse(form, source)) and set(_analyse(form, source)) <= query_stems[source] for form in term.forms(source)):
-                phrases += [form for form in term.forms(lang) if form.lower() not in text.lower()]
-                break
+    for term, stems in _glossary_stems():
+        if any(form and form <= query_stems[source] for source in query_stems for form in stems[source]):
+            phrases += term.forms(lang)  # type: ignore[attr-defined]
     return phrases
 
 
@@ -161,11 +191,18 @@ class Searcher:
             )
         self.ix = whoosh_index.open_dir(str(index_dir))
         self.searcher = self.ix.searcher(weighting=scoring.BM25F())
+        self._words: dict[str, list[str]] = {}
 
     def close(self) -> None:
         self.searcher.close()
 
-    def _parse(self, text: str, lang: str) -> query.Query:
+    def _all_words(self, text: str, lang: str) -> query.Query:
+        """Every word of the query, each in any field (quoted words as a phrase)."""
+        fields = [field(name, lang) for name in TEXT_FIELDS]
+        return qparser.MultifieldParser(fields, self.ix.schema, group=qparser.AndGroup).parse(text)
+
+    def _any_word(self, text: str, lang: str) -> query.Query:
+        """Any word of the query, the glossary's words for its terms, and typo-tolerant words."""
         fields = [field(name, lang) for name in TEXT_FIELDS]
         parser = qparser.MultifieldParser(fields, self.ix.schema, group=qparser.OrGroup.factory(0.9))
         parts = [parser.parse(text)]
@@ -175,19 +212,36 @@ class Searcher:
         parts += self._typo_tolerant(text, lang, fields)
         return query.Or(parts) if len(parts) > 1 else parts[0]
 
+    def _vocabulary(self, lang: str) -> list[str]:
+        """Every indexed word of a language (read once per searcher)."""
+        if lang not in self._words:
+            reader = self.searcher.reader()
+            words: set[str] = set()
+            for name in TEXT_FIELDS:
+                words.update(term.decode("utf-8") for term in reader.lexicon(field(name, lang)))
+            self._words[lang] = sorted(words)
+        return self._words[lang]
+
     def _typo_tolerant(self, text: str, lang: str, fields: list[str]) -> list[query.Query]:
-        """For each word the index does not know, terms within a small edit distance (or that a typo in
-        the word's ending hides: 'desertoin' for 'desert-')."""
-        reader = self.searcher.reader()
+        """For each word the index does not know, the known words within a small edit distance (same first
+        letter), or that a typo in the word's ending hides ('desertoin' for 'desert-')."""
+        known = set(self._vocabulary(lang))
         found = []
         for stem in dict.fromkeys(_analyse(text, lang)):
-            if len(stem) < 4 or any(reader.doc_frequency(f, stem) for f in fields):
+            if len(stem) < 4 or stem in known:
                 continue
             distance = 2 if len(stem) > 6 else 1
-            options: list[query.Query] = [query.FuzzyTerm(f, stem, maxdist=distance, prefixlength=1) for f in fields]
-            if len(stem) >= 8:
-                options += [query.Prefix(f, stem[:-3]) for f in fields]
-            found.append(query.Or(options, boost=0.5))
+            close = [
+                word
+                for word in self._vocabulary(lang)
+                if word[0] == stem[0]
+                and (
+                    (abs(len(word) - len(stem)) <= distance and edit_distance(word, stem, distance) <= distance)
+                    or (len(stem) >= 8 and len(word) >= len(stem) - 3 and stem.startswith(word))
+                )
+            ][:MAX_TYPO_WORDS]
+            if close:
+                found.append(query.Or([query.Term(f, word) for f in fields for word in close], boost=0.5))
         return found
 
     def search(
@@ -210,11 +264,18 @@ class Searcher:
             filters.append(query.Term("topic", topic))
         allowed = query.And(filters)
         hits = []
-        results = self.searcher.search(self._parse(text, lang), filter=allowed, limit=limit, terms=True)
+        # Entries with every word first: few enough to score quickly however large the atlas, and the
+        # most precise. Only when they are fewer than `limit` is the query widened to any word, the
+        # glossary and typos, which can match most entries of a large atlas and is much slower.
+        results = self.searcher.search(self._all_words(text, lang), filter=allowed, limit=limit)
+        if len(results) < limit:
+            results = self.searcher.search(self._any_word(text, lang), filter=allowed, limit=limit)
         results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
         results.formatter = _BoldFormatter()
         for hit in results:
-            snippet = hit.highlights(field("body", lang), top=2) or hit.highlights(field("summary", lang), top=1)
+            # The summary is short and says what the entry is about; the body is read only when the
+            # summary has none of the words (highlighting re-reads the text, so this keeps queries fast).
+            snippet = hit.highlights(field("summary", lang), top=2) or hit.highlights(field("body", lang), top=2)
             if not snippet:
                 snippet = (hit.get(field("summary", lang)) or "")[:220]
             hits.append(

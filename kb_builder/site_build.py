@@ -114,7 +114,7 @@ def chooser_page() -> str:
 
 
 def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir: Path | None = None,
-               strict: bool = True) -> Path:
+               strict: bool = True, pdfs: bool = True) -> Path:
     """Validate the entries, build every language into `site_dir`, then the bundle into `dist_dir`."""
     started = time.monotonic()
     result = load_entries(entries_dir)
@@ -146,11 +146,11 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
         shutil.rmtree(staging, ignore_errors=True)
     _progress(f"kb: site written to {site_dir} in {time.monotonic() - started:.1f} s")
     if dist_dir is not None:
-        write_dist(site_dir, dist_dir.resolve(), config_file.parent)
+        write_dist(site_dir, dist_dir.resolve(), config_file.parent, pdfs=pdfs)
     return site_dir
 
 
-def write_dist(site_dir: Path, dist_dir: Path, repo: Path) -> None:
+def write_dist(site_dir: Path, dist_dir: Path, repo: Path, *, pdfs: bool = True) -> None:
     """The download bundle: the zip, the PDF dossiers and SHA256SUMS, replacing the old ones only when all
     are written."""
     staging = dist_dir.with_name(f".{dist_dir.name}.building")
@@ -159,14 +159,14 @@ def write_dist(site_dir: Path, dist_dir: Path, repo: Path) -> None:
         zip_path = write_zip(site_dir, staging, repo)
         built = dt.datetime.fromtimestamp(build_timestamp(repo), dt.timezone.utc)
         try:
-            pdfs = write_pdfs(site_dir, staging / "pdf", built)
+            printed = write_pdfs(site_dir, staging / "pdf", built) if pdfs else []
         except ChromiumMissing as err:
             raise BuildError(str(err)) from None
-        write_checksums(staging, [zip_path, *pdfs])
+        write_checksums(staging, [zip_path, *printed])
         _replace(staging, dist_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    _progress(f"kb: wrote {dist_dir / zip_path.name}, {len(pdfs)} PDF dossiers in {dist_dir / 'pdf'}, and SHA256SUMS")
+    _progress(f"kb: wrote {dist_dir / zip_path.name}, {len(printed)} PDF dossiers in {dist_dir / 'pdf'}, and SHA256SUMS")
 
 
 def _replace(new: Path, target: Path) -> None:

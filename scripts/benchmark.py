@@ -4,7 +4,8 @@
     .venv/bin/python scripts/benchmark.py --sizes 2000    # real atlas and one synthetic size
     .venv/bin/python scripts/benchmark.py --write         # also rewrite BENCHMARKS.md
 
-Figures: build time (`kb build`, both languages and the bundle), site size, zip size, median and
+Figures: build time (`kb build --no-pdf`: both languages, the command-line index and the zip; the PDF
+dossiers are left out), site size, zip size, median and
 largest page, search-index size per language, and the time from opening a page from disk with
 `?q=` to the first search results shown (headless Chromium, median of several loads).
 """
@@ -50,7 +51,7 @@ def kib(n: int) -> str:
 def build(entries: Path, out: Path) -> float:
     started = time.monotonic()
     result = subprocess.run(
-        [KB, "build", "--entries", str(entries), "--site-dir", str(out / "site"), "--dist", str(out / "dist")],
+        [KB, "build", "--no-pdf", "--entries", str(entries), "--site-dir", str(out / "site"), "--dist", str(out / "dist")],
         cwd=REPO,
         capture_output=True,
         text=True,
