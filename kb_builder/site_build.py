@@ -13,6 +13,7 @@ import logging
 import shutil
 import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +23,14 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 from kb_builder.build_info import build_timestamp
-from kb_builder.bundle import write_checksums, write_zip
+from kb_builder.bundle import PROJECT, write_checksums, write_zip
 from kb_builder.chromium import ChromiumMissing
 from kb_builder.cli_search import INDEX_NAME, build_index
 from kb_builder.labels import LANGUAGE_NAMES, label
 from kb_builder.loader import load_entries
 from kb_builder.pdf import write_pdfs
 from kb_builder.schema import LANGUAGES
+from kb_builder.zim import write_zim
 
 
 class BuildError(Exception):
@@ -150,6 +152,11 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
     return site_dir
 
 
+def zim_name(lang: str) -> str:
+    """dist/<project>-<lang>-<version>.zim"""
+    return f"{PROJECT}-{lang}-{version(PROJECT)}.zim"
+
+
 def write_dist(site_dir: Path, dist_dir: Path, repo: Path, *, pdfs: bool = True) -> None:
     """The download bundle: the zip, the PDF dossiers and SHA256SUMS, replacing the old ones only when all
     are written."""
@@ -158,15 +165,21 @@ def write_dist(site_dir: Path, dist_dir: Path, repo: Path, *, pdfs: bool = True)
     try:
         zip_path = write_zip(site_dir, staging, repo)
         built = dt.datetime.fromtimestamp(build_timestamp(repo), dt.timezone.utc)
+        zims = [
+            write_zim(site_dir / lang, staging / zim_name(lang), lang, built.date())
+            for lang in LANGUAGES
+        ]
+        _progress(f"kb: wrote {len(zims)} ZIM files for Kiwix")
         try:
             printed = write_pdfs(site_dir, staging / "pdf", built) if pdfs else []
         except ChromiumMissing as err:
             raise BuildError(str(err)) from None
-        write_checksums(staging, [zip_path, *printed])
+        write_checksums(staging, [zip_path, *zims, *printed])
         _replace(staging, dist_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    _progress(f"kb: wrote {dist_dir / zip_path.name}, {len(printed)} PDF dossiers in {dist_dir / 'pdf'}, and SHA256SUMS")
+    _progress(f"kb: wrote {dist_dir / zip_path.name}, {len(zims)} ZIM files, {len(printed)} PDF dossiers in "
+              f"{dist_dir / 'pdf'}, and SHA256SUMS")
 
 
 def _replace(new: Path, target: Path) -> None:

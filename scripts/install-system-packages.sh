@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build and the tests need: headless Chromium (PDF dossiers, browser
-# tests), DejaVu fonts (Cyrillic in print) and poppler-utils (pdftotext, for the print tests).
+# tests), DejaVu fonts (Cyrillic in print), poppler-utils (pdftotext, for the print tests), and Kiwix's
+# zim-tools and kiwix-tools (zimcheck and kiwix-search, for the ZIM tests).
 # Run as root; does nothing when everything is already installed.
 set -euo pipefail
-packages=(chromium fonts-dejavu-core poppler-utils)
+packages=(chromium fonts-dejavu-core poppler-utils zim-tools kiwix-tools)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
