@@ -94,6 +94,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "en": "conscription from the baseline, and the atlas's entries on other topics",
         "ru": "призыв по базовым сведениям и статьи атласа по другим темам",
     },
+    "coverage_entries_only": {"en": "entries", "ru": "статьи"},
+    "coverage_entries_only_means": {
+        "en": "the atlas's entries, for a jurisdiction without conscription of its own (EU, international law)",
+        "ru": "статьи атласа для юрисдикции без собственного призыва (ЕС, международное право)",
+    },
     "coverage_baseline": {"en": "baseline only", "ru": "только базовые сведения"},
     "coverage_baseline_means": {
         "en": "only the World Factbook baseline, not reviewed by the atlas",

@@ -125,6 +125,10 @@ class Atlas:
     def day(self, day: dt.date) -> str:
         return format_day(day, self.lang)
 
+    def unverified_mark(self) -> str:
+        """The marker after a fact that could not be confirmed."""
+        return f' <span class="kb-unverified-mark">({self.l("fact_unverified")})</span>'
+
     @cached_property
     def by_jurisdiction(self) -> dict[str, list[Entry]]:
         groups: dict[str, list[Entry]] = defaultdict(list)
@@ -213,7 +217,7 @@ class Atlas:
             for fact in entry.key_facts:
                 value = cell(self.text(fact.value))
                 if not fact.verified:
-                    value += f' <span class="kb-unverified-mark">({self.l("fact_unverified")})</span>'
+                    value += self.unverified_mark()
                 out.append(f"| {cell(self.text(fact.label))} | {value} | {self.day(fact.as_of)} |")
             out.append("")
 
@@ -226,7 +230,7 @@ class Atlas:
             for deadline in entry.deadlines:
                 limit = cell(self.text(deadline.time_limit))
                 if not deadline.verified:
-                    limit += f' <span class="kb-unverified-mark">({self.l("fact_unverified")})</span>'
+                    limit += self.unverified_mark()
                 out.append(f"| {cell(self.text(deadline.what))} | {limit} | {cell(self.text(deadline.legal_basis))} |")
             out.append("")
 
@@ -364,7 +368,7 @@ class Atlas:
                 for deadline in entry.deadlines:
                     limit = cell(self.text(deadline.time_limit))
                     if not deadline.verified:
-                        limit += f' <span class="kb-unverified-mark">({self.l("fact_unverified")})</span>'
+                        limit += self.unverified_mark()
                     out.append(
                         f"| {jurisdiction_name(code, self.lang)} | {cell(self.text(deadline.what))} | {limit} "
                         f"| {cell(self.text(deadline.legal_basis))} | {self.entry_link(path, entry)} |"

@@ -41,7 +41,7 @@ REGIONS = (
     "other",
 )
 #: Coverage levels, from least to most.
-COVERAGE = ("baseline", "entries", "conscription", "full")
+COVERAGE = ("baseline", "entries", "entries_only", "conscription", "full")
 FULL_COVERAGE_TOPICS = 4
 
 
@@ -103,7 +103,9 @@ class World:
             return "full"
         if "conscription" in topics:
             return "conscription"
-        return "entries" if entries else "baseline"
+        if not entries:
+            return "baseline"
+        return "entries" if code in self.baselines else "entries_only"
 
     def yes_no(self, value: bool | None) -> str:
         return {True: self.l("yes"), False: self.l("no"), None: "—"}[value]
@@ -225,79 +227,77 @@ class World:
             unverified=not entry.verified or any(not f.verified for _, f in entry.structured_facts()),
         )
 
-    def conscription_table(self) -> Page:
-        path = COMPARE_CONSCRIPTION
-        title = self.l("compare_conscription")
-        headers = ["country", "region", "col_in_force", "col_min_age", "col_max_age", "col_service", "col_objection",
-                   "col_alternative", "col_coverage", "col_year"]
-        out = [f"# {title}", "", self.l("compare_conscription_intro"), ""]
-        out += ['<table class="kb-sortable" id="kb-world">', "<thead><tr>"]
-        out += [f"<th>{html.escape(self.l(h))}</th>" for h in headers]
-        out += ["</tr></thead>", "<tbody>"]
-        for row in self.rows():
-            name = jurisdiction_name(row.code, self.atlas.lang)
-            cells = [
-                html_link(path, jurisdiction_path(row.code), name),
-                html.escape(self.l("region_" + self.region(row.code))),
-                self.yes_no(row.in_force),
-                _number(row.min_age),
-                _number(row.max_age),
-                _number(row.service[0] if row.service else None, self.months(row.service)),
-                self.yes_no(row.objection),
-                _number(row.alternative[0] if row.alternative else None, self.months(row.alternative)),
-                html.escape(self.l("coverage_" + self.coverage(row.code))),
-                html.escape(row.year),
-            ]
-            out.append(f'<tr data-code="{row.code}">' + "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in cells) + "</tr>")
+    def _table_page(self, path: str, key: str, headers: tuple[str, ...], rows: list[str], table_id: str = "") -> Page:
+        """A comparison page: title, introduction, and a sortable table with these header labels and rows."""
+        title = self.l(key)
+        out = [f"# {title}", "", self.l(key + "_intro"), ""]
+        attributes = f' id="{table_id}"' if table_id else ""
+        out.append(f'<table class="kb-sortable"{attributes}>')
+        out += ["<thead><tr>", *(f"<th>{html.escape(self.l(h))}</th>" for h in headers), "</tr></thead>", "<tbody>"]
+        out += rows
         out += ["</tbody>", "</table>", ""]
         return Page(path=path, title=title, markdown="\n".join(out), kind="compare")
 
+    def conscription_table(self) -> Page:
+        path = COMPARE_CONSCRIPTION
+        rows = []
+        for row in self.rows():
+            name = jurisdiction_name(row.code, self.atlas.lang)
+            cells = [
+                f"<td>{html_link(path, jurisdiction_path(row.code), name)}</td>",
+                f"<td>{html.escape(self.l('region_' + self.region(row.code)))}</td>",
+                f"<td>{self.yes_no(row.in_force)}</td>",
+                _number(row.min_age),
+                _number(row.max_age),
+                _number(row.service[0] if row.service else None, self.months(row.service)),
+                f"<td>{self.yes_no(row.objection)}</td>",
+                _number(row.alternative[0] if row.alternative else None, self.months(row.alternative)),
+                f"<td>{html.escape(self.l('coverage_' + self.coverage(row.code)))}</td>",
+                f"<td>{html.escape(row.year)}</td>",
+            ]
+            rows.append(f'<tr data-code="{row.code}">' + "".join(cells) + "</tr>")
+        headers = ("country", "region", "col_in_force", "col_min_age", "col_max_age", "col_service", "col_objection",
+                   "col_alternative", "col_coverage", "col_year")
+        return self._table_page(path, "compare_conscription", headers, rows, table_id="kb-world")
+
+    def _country_cell(self, path: str, code: str) -> str:
+        return f"<td>{html_link(path, jurisdiction_path(code), jurisdiction_name(code, self.atlas.lang))}</td>"
+
+    def _entry_cell(self, path: str, entry: Entry) -> str:
+        return f"<td>{html_link(path, entry_path(entry), self.atlas.text(entry.title))}</td>"
+
     def stay_table(self) -> Page:
         path = COMPARE_STAY
-        title = self.l("compare_stay")
-        out = [f"# {title}", "", self.l("compare_stay_intro"), ""]
-        out += ['<table class="kb-sortable">', "<thead><tr>"]
-        out += [f"<th>{html.escape(self.l(h))}</th>" for h in ("country", "col_days", "col_per_days", "as_of", "entry")]
-        out += ["</tr></thead>", "<tbody>"]
+        rows = []
         for entry in self.atlas.entries:
             fact = entry.stay_days_for_russians
             if fact is None:
                 continue
-            mark = f' <span class="kb-unverified-mark">({html.escape(self.l("fact_unverified"))})</span>' if not fact.verified else ""
-            out.append(
-                "<tr>"
-                f"<td>{html_link(path, jurisdiction_path(entry.jurisdiction), jurisdiction_name(entry.jurisdiction, self.atlas.lang))}</td>"
-                f"{_number(fact.value, str(fact.value) + mark)}{_number(fact.per_days)}"
-                f"<td>{html.escape(self.atlas.day(fact.as_of))}</td>"
-                f"<td>{html_link(path, entry_path(entry), self.atlas.text(entry.title))}</td>"
-                "</tr>"
+            mark = self.atlas.unverified_mark() if not fact.verified else ""
+            rows.append(
+                "<tr>" + self._country_cell(path, entry.jurisdiction)
+                + _number(fact.value, str(fact.value) + mark) + _number(fact.per_days)
+                + f"<td>{html.escape(self.atlas.day(fact.as_of))}</td>" + self._entry_cell(path, entry) + "</tr>"
             )
-        out += ["</tbody>", "</table>", ""]
-        return Page(path=path, title=title, markdown="\n".join(out), kind="compare")
+        return self._table_page(path, "compare_stay", ("country", "col_days", "col_per_days", "as_of", "entry"), rows)
 
     def asylum_deadlines_table(self) -> Page:
         path = COMPARE_ASYLUM_DEADLINES
-        title = self.l("compare_asylum_deadlines")
-        out = [f"# {title}", "", self.l("compare_asylum_deadlines_intro"), ""]
-        out += ['<table class="kb-sortable">', "<thead><tr>"]
-        out += [f"<th>{html.escape(self.l(h))}</th>" for h in ("country", "what", "time_limit", "legal_basis", "entry")]
-        out += ["</tr></thead>", "<tbody>"]
+        rows = []
         for entry in self.atlas.entries:
             if entry.topic != "asylum-procedure":
                 continue
             for deadline in entry.deadlines:
-                mark = f' <span class="kb-unverified-mark">({html.escape(self.l("fact_unverified"))})</span>' if not deadline.verified else ""
-                out.append(
-                    "<tr>"
-                    f"<td>{html_link(path, jurisdiction_path(entry.jurisdiction), jurisdiction_name(entry.jurisdiction, self.atlas.lang))}</td>"
-                    f"<td>{html.escape(self.atlas.text(deadline.what))}</td>"
-                    f"<td>{html.escape(self.atlas.text(deadline.time_limit))}{mark}</td>"
-                    f"<td>{html.escape(self.atlas.text(deadline.legal_basis))}</td>"
-                    f"<td>{html_link(path, entry_path(entry), self.atlas.text(entry.title))}</td>"
-                    "</tr>"
+                mark = self.atlas.unverified_mark() if not deadline.verified else ""
+                rows.append(
+                    "<tr>" + self._country_cell(path, entry.jurisdiction)
+                    + f"<td>{html.escape(self.atlas.text(deadline.what))}</td>"
+                    + f"<td>{html.escape(self.atlas.text(deadline.time_limit))}{mark}</td>"
+                    + f"<td>{html.escape(self.atlas.text(deadline.legal_basis))}</td>"
+                    + self._entry_cell(path, entry) + "</tr>"
                 )
-        out += ["</tbody>", "</table>", ""]
-        return Page(path=path, title=title, markdown="\n".join(out), kind="compare")
+        headers = ("country", "what", "time_limit", "legal_basis", "entry")
+        return self._table_page(path, "compare_asylum_deadlines", headers, rows)
 
 
 def _number(value: int | None, shown: str | None = None) -> str:

@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "scripts"))
 
+from benchmarks_file import replace_section  # noqa: E402
 from browser import chromium  # noqa: E402
 from relevance import load_queries, query_lang  # noqa: E402
 from synthetic_atlas import write_atlas  # noqa: E402
@@ -168,15 +169,7 @@ def main() -> None:
     )
     print(report)
     if args.write:
-        path = REPO / "BENCHMARKS.md"
-        text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-        start = text.find("## Build, size and in-browser search")
-        if start >= 0:
-            end = text.find("\n## Search relevance", start + 1)
-            text = text[:start] + report + (text[end + 1 :] if end >= 0 else "")
-        else:
-            text = text.rstrip() + "\n\n" + report
-        path.write_text(text, encoding="utf-8")
+        replace_section(report)
 
 
 if __name__ == "__main__":

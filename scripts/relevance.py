@@ -22,7 +22,9 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "scripts"))
 
+from benchmarks_file import replace_section  # noqa: E402
 from kb_builder.cli_search import Searcher, detect_language  # noqa: E402
 
 QUERIES = REPO / "tests" / "relevance" / "queries.yaml"
@@ -103,15 +105,7 @@ def main() -> None:
         for line in misses(ranking, queries):
             print(f"miss ({name}): {line}", file=sys.stderr)
     if args.write:
-        path = REPO / "BENCHMARKS.md"
-        text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-        start = text.find("## Search relevance")
-        if start >= 0:
-            end = text.find("\n## ", start + 1)
-            text = text[:start] + report + (text[end + 1 :] if end >= 0 else "")
-        else:
-            text = text.rstrip() + "\n\n" + report
-        path.write_text(text, encoding="utf-8")
+        replace_section(report)
 
 
 if __name__ == "__main__":
