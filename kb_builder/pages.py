@@ -148,8 +148,8 @@ class Atlas:
 
     def pages(self) -> list[Page]:
         pages = [self.entry_page(entry) for entry in self.entries]
-        codes = sorted(set(self.by_jurisdiction) | set(self.baseline_codes))
-        pages += [self.jurisdiction_page(code) for code in codes]
+        # A country with no entries gets its baseline as its page (world.py), not a list with one item.
+        pages += [self.jurisdiction_page(code) for code in self.by_jurisdiction]
         pages += [self.dossier_page(code) for code in self.by_jurisdiction]
         pages += [self.topic_page(topic) for topic in TOPICS]
         pages.append(self.sources_page())

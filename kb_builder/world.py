@@ -52,8 +52,9 @@ def baseline_codes(entries: list[Entry], baselines: dict[str, Baseline]) -> list
     return sorted(code for code in baselines if code not in written)
 
 
-def baseline_path(code: str) -> str:
-    return f"{jurisdiction_slug(code)}/baseline.md"
+def baseline_path(code: str, has_entries: bool = True) -> str:
+    """Where a country's baseline is: beside its entries, or, when it has none, its country page itself."""
+    return f"{jurisdiction_slug(code)}/baseline.md" if has_entries else jurisdiction_path(code)
 
 
 def html_link(from_page: str, to_page: str, text: str) -> str:
@@ -65,7 +66,6 @@ def html_link(from_page: str, to_page: str, text: str) -> str:
 @dataclass
 class Row:
     code: str
-    page: str
     in_force: bool | None
     min_age: int | None
     max_age: int | None
@@ -125,12 +125,15 @@ class World:
 
     def baseline_page(self, code: str) -> Page:
         b = self.baselines[code]
-        path = baseline_path(code)
+        path = baseline_path(code, has_entries=code in self.atlas.by_jurisdiction)
         name = jurisdiction_name(code, self.atlas.lang)
         title = self.l("baseline_title", name=name)
         year = str(b.year) if b.year else self.l("not_stated")
         out = [f"# {html.escape(title, quote=False)}", ""]
-        out += [f"[{self.l('countries')}]({link(path, COUNTRIES_PAGE)}) › [{name}]({link(path, jurisdiction_path(code))})", ""]
+        if path == jurisdiction_path(code):
+            out += [f"[{self.l('countries')}]({link(path, COUNTRIES_PAGE)}) › {name}", ""]
+        else:
+            out += [f"[{self.l('countries')}]({link(path, COUNTRIES_PAGE)}) › [{name}]({link(path, jurisdiction_path(code))})", ""]
         out += [f'!!! warning kb-baseline "{self.l("baseline_marker")}"']
         out += ["    " + self.l("baseline_notice", edition=str(SOURCE_EDITION), year=year), ""]
         out += [f"## {self.l('baseline_facts')}", "", f"| {self.l('fact')} | {self.l('value')} |", "| --- | --- |"]
@@ -196,9 +199,8 @@ class World:
                 rows.append(self._entry_row(entry))
             elif code in self.baselines:
                 b = self.baselines[code]
-                page = baseline_path(code) if entry is None else entry_path(entry)
                 rows.append(
-                    Row(code, page, b.in_force, b.min_age, b.max_age, b.service_months, b.objection_recognised,
+                    Row(code, b.in_force, b.min_age, b.max_age, b.service_months, b.objection_recognised,
                         b.alternative_months, str(b.year or "—"), unverified=True)
                 )
         return rows
@@ -216,7 +218,6 @@ class World:
         dates = [f.as_of for _, f in entry.structured_facts()]
         return Row(
             entry.jurisdiction,
-            entry_path(entry),
             value(facts.in_force),
             value(facts.min_age),
             value(facts.max_age),
