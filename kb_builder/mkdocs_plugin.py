@@ -58,6 +58,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.atlas: Atlas | None = None
         self.generated: dict[str, str] = {}  # src path -> page title
         self.search_documents: list[browser_search.SearchDocument] = []
+        self.unsearched: set[str] = set()
         self.root = Path(".")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -102,6 +103,8 @@ class KbPlugin(BasePlugin[KbConfig]):
                 files.remove(file)
         self.generated = {}
         pages = self.atlas.pages() + self.world.pages()
+        # Dossiers repeat their entries for printing; search finds the entries themselves.
+        self.unsearched = {page.path for page in pages if page.kind == "dossier"}
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"docs/{page.path} clashes with a page generated from the entries (rename it)")
@@ -165,6 +168,8 @@ class KbPlugin(BasePlugin[KbConfig]):
         src = page.file.src_uri
         if src in self.generated:
             html_text = _URL_LINK.sub(r'<a class="kb-url" href="\g<url>"\g<rest>>\g<url></a>', sanitize_html(html_text))
+        if src in self.unsearched:
+            return html_text
         body = browser_search.html_text(html_text)
         entry = self.atlas.entry_at(src)
         title = self.generated.get(src) or html.unescape(page.title or "")
