@@ -59,3 +59,13 @@ def test_bundled_entries_are_fully_translated() -> None:
     assert result.returncode == 0, result.stderr
     languages = json.loads(result.stdout)["languages"]
     assert languages["en"]["percent"] == 100.0 and languages["ru"]["percent"] == 100.0
+
+
+def test_every_interface_label_exists_in_every_language() -> None:
+    from kb_builder.labels import keys, label
+    from kb_builder.schema import AUDIENCES, LANGUAGES, TOPICS
+
+    for key in keys():
+        for lang in LANGUAGES:
+            assert label(key, lang).strip(), (key, lang)
+    assert {f"topic:{t}" for t in TOPICS} | {f"audience:{a}" for a in AUDIENCES} <= set(keys())
