@@ -18,7 +18,7 @@ from functools import cached_property
 from kb_builder.jurisdictions import jurisdiction_name, jurisdiction_slug, sort_key
 from kb_builder.labels import audience_name, format_day, label, topic_name
 from kb_builder.glossary import Term
-from kb_builder.schema import LANGUAGES, TOPICS, Entry, LocalizedText
+from kb_builder.schema import LANGUAGES, TOPICS, Deadline, Entry, LocalizedText, Source
 
 SOURCES_PAGE = "sources.md"
 COUNTRIES_PAGE = "countries.md"
@@ -125,6 +125,18 @@ class Atlas:
     def day(self, day: dt.date) -> str:
         return format_day(day, self.lang)
 
+    def citation(self, source: Source) -> str:
+        """A source as the pages cite it: title, publisher, full address, kind and date accessed."""
+        return (
+            f"{source.title}. {source.publisher}. <{source.url}> "
+            f"({self.l(source.kind)}; {self.l('accessed')} {self.day(source.accessed)})"
+        )
+
+    def time_limit_cell(self, deadline: Deadline) -> str:
+        """A deadline's time limit for a table cell, marked when it could not be confirmed."""
+        limit = cell(self.text(deadline.time_limit))
+        return limit + self.unverified_mark() if not deadline.verified else limit
+
     def unverified_mark(self) -> str:
         """The marker after a fact that could not be confirmed."""
         return f' <span class="kb-unverified-mark">({self.l("fact_unverified")})</span>'
@@ -228,10 +240,10 @@ class Atlas:
                 "| --- | --- | --- |",
             ]
             for deadline in entry.deadlines:
-                limit = cell(self.text(deadline.time_limit))
-                if not deadline.verified:
-                    limit += self.unverified_mark()
-                out.append(f"| {cell(self.text(deadline.what))} | {limit} | {cell(self.text(deadline.legal_basis))} |")
+                out.append(
+                    f"| {cell(self.text(deadline.what))} | {self.time_limit_cell(deadline)} "
+                    f"| {cell(self.text(deadline.legal_basis))} |"
+                )
             out.append("")
 
         out += [shift_headings(self.text(entry.body).strip(), level - 1), ""]
@@ -251,11 +263,7 @@ class Atlas:
         out.append("")
 
         out += [f"{h(2)} {self.l('sources')}", ""]
-        for number, source in enumerate(entry.sources, start=1):
-            out.append(
-                f"{number}. {source.title}. {source.publisher}. <{source.url}> "
-                f"({self.l(source.kind)}; {self.l('accessed')} {self.day(source.accessed)})"
-            )
+        out += [f"{number}. {self.citation(source)}" for number, source in enumerate(entry.sources, start=1)]
         out.append("")
 
         related = self.related[entry.id]
@@ -346,11 +354,7 @@ class Atlas:
             out += [f"## {jurisdiction_name(code, self.lang)}", ""]
             for entry in entries:
                 out += [f"### {self.entry_link(path, entry)}", ""]
-                for source in entry.sources:
-                    out.append(
-                        f"- {source.title}. {source.publisher}. <{source.url}> "
-                        f"({self.l(source.kind)}; {self.l('accessed')} {self.day(source.accessed)})"
-                    )
+                out += [f"- {self.citation(source)}" for source in entry.sources]
                 out.append("")
         return Page(path=path, title=self.l("all_sources"), markdown="\n".join(out), kind="sources")
 
@@ -366,11 +370,9 @@ class Atlas:
         for code, entries in self.by_jurisdiction.items():
             for entry in entries:
                 for deadline in entry.deadlines:
-                    limit = cell(self.text(deadline.time_limit))
-                    if not deadline.verified:
-                        limit += self.unverified_mark()
                     out.append(
-                        f"| {jurisdiction_name(code, self.lang)} | {cell(self.text(deadline.what))} | {limit} "
+                        f"| {jurisdiction_name(code, self.lang)} | {cell(self.text(deadline.what))} "
+                        f"| {self.time_limit_cell(deadline)} "
                         f"| {cell(self.text(deadline.legal_basis))} | {self.entry_link(path, entry)} |"
                     )
         out.append("")
