@@ -107,10 +107,11 @@ def parse_ages(text: str) -> tuple[int | None, int | None]:
 def parse_service_months(text: str) -> tuple[int, int] | None:
     """Terms stated in compulsory clauses, or in clauses about a service obligation that are not about
     voluntary, contract or reserve service."""
-    clauses = _compulsory_clauses(text) + [
+    compulsory = _compulsory_clauses(text)
+    clauses = compulsory + [
         c for c in _clauses(text)
         if re.search(r"\bobligation\b", c) and not _VOLUNTARY.search(c) and not _ALTERNATIVE.search(c)
-        and c not in _compulsory_clauses(text)
+        and c not in compulsory
     ]
     if any(re.search(r"\d\.\d", c) for c in clauses):
         return None  # "5.5-12 months": fractions of a month are not kept, so the term is left out
