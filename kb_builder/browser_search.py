@@ -118,13 +118,34 @@ def glossary_bridge(text: str, glossary: tuple[Term, ...]) -> str:
     return " ".join(found)
 
 
-def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> str:
-    """The index script for one language: `window.__kbSearchIndex = {...}`."""
+#: Approximate size of one part of the index: a query loads only the parts it needs.
+SHARD_CHARS = 32_000
+#: Pages per part of the page list (titles, addresses, snippets).
+PAGES_PER_PART = 64
+#: Folder of the index parts, inside the site.
+INDEX_DIR = "assets/kb/search"
+
+
+def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> dict[str, str]:
+    """The index of one language, as scripts named by their path inside the site.
+
+    `index.js` is small: the number of pages and the first term of every part. Each term part
+    (`t<k>.js`) holds a sorted run of terms with their postings, each page part (`p<k>.js`) the
+    titles, addresses and snippets of PAGES_PER_PART pages, and `terms.js` every term, for matching
+    misspelt words. A query loads the term parts that hold its words and the page parts of its
+    results, never the whole index, so that search starts as fast on 10,000 pages as on 100.
+    """
     node = shutil.which("node")
     if node is None:
         raise SearchUnavailable("Node.js is needed to build the search index (expected `node` on PATH)")
     payload = json.dumps(
-        {"lang": lang, "fields": FIELDS, "docs": [doc.fields for doc in documents]}, ensure_ascii=False
+        {
+            "lang": lang,
+            "fields": FIELDS,
+            "docs": [doc.fields for doc in documents],
+            "weights": [doc.weight for doc in documents],
+        },
+        ensure_ascii=False,
     )
     result = subprocess.run(
         [node, str(INDEX_BUILDER)],
@@ -138,7 +159,30 @@ def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> st
     if result.returncode != 0:
         raise SearchUnavailable(f"building the search index failed: {result.stderr.strip()[-2000:]}")
     index = json.loads(result.stdout)
-    index["docs"] = [[doc.title, doc.url, doc.meta, doc.snippet, doc.weight] for doc in documents]
+    terms, postings = index["terms"], index["postings"]
+    parts: dict[str, object] = {}
+    first: list[str] = []
+    start = 0
+    while start < len(terms):
+        end, size = start, 0
+        while end < len(terms) and (end == start or size + len(postings[end]) <= SHARD_CHARS):
+            size += len(terms[end]) + len(postings[end])
+            end += 1
+        parts[f"t{len(first)}"] = {"terms": terms[start:end], "postings": postings[start:end]}
+        first.append(terms[start])
+        start = end
+    pages = [[doc.title, doc.url, doc.meta, doc.snippet] for doc in documents]
+    for k in range(0, len(pages), PAGES_PER_PART):
+        parts[f"p{k // PAGES_PER_PART}"] = pages[k : k + PAGES_PER_PART]
+    parts["terms"] = terms
+    parts["index"] = {"lang": lang, "n": index["n"], "first": first, "pagesPerPart": PAGES_PER_PART}
+    return {f"{INDEX_DIR}/{name}.js": _part_script(name, data) for name, data in parts.items()}
+
+
+def _part_script(name: str, data: object) -> str:
     # A JSON string handed to JSON.parse loads faster than the same data written as a script literal.
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    return "window.__kbSearchIndex = JSON.parse(" + json.dumps(data, ensure_ascii=False) + ");\n"
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (
+        "(window.__kbSearch = window.__kbSearch || {})[" + json.dumps(name) + "] = JSON.parse("
+        + json.dumps(text, ensure_ascii=False) + ");\n"
+    )

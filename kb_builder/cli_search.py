@@ -1,10 +1,10 @@
 """Full-text search for the command line (`kb index`, `kb search`), on a whoosh index of the entries.
 
 One whoosh document per entry and language, with per-language fields analysed by whoosh's
-language analyzers (stemming and stop words). Ranking is BM25F with field boosts (title above
-summary above key facts above body); quoted phrases are phrase queries; the bilingual glossary adds
-the other language's words for a glossary term; a query that finds nothing is retried with
-typo-tolerant (fuzzy) terms.
+language analyzers (stemming and stop words). Ranking (`cli_ranking`) is BM25F with field boosts
+(title above summary above key facts above body), entries with every word of the query first;
+quoted phrases must occur as phrases; the bilingual glossary adds the other language's words for a
+glossary term; a word the index does not know is matched with typos allowed.
 """
 
 from __future__ import annotations
@@ -18,10 +18,13 @@ from pathlib import Path
 
 import markdown
 from whoosh import index as whoosh_index
-from whoosh import highlight, qparser, query, scoring
+import numpy as np
+from whoosh import highlight, qparser, query
 from whoosh.analysis import LanguageAnalyzer
 from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.reading import SegmentReader
 
+from kb_builder import cli_ranking
 from kb_builder.glossary import load_glossary
 from kb_builder.browser_search import html_text
 from kb_builder.build_info import build_date
@@ -32,6 +35,8 @@ from kb_builder.schema import LANGUAGES, Entry
 #: Field boosts, as in the browser's index.
 BOOSTS = {"title": 10.0, "summary": 5.0, "facts": 3.0, "body": 1.0}
 TEXT_FIELDS = tuple(BOOSTS)
+#: Ranking reads copies of the text fields without positions: words_title_<lang> and so on.
+WORDS = "words_"
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 INDEX_NAME = "cli-index"
 _SEED = 20261121  # whoosh names its segments at random; a fixed seed keeps the bundle reproducible
@@ -102,6 +107,7 @@ def schema() -> Schema:
         analyzer = _index_analyzer(lang)
         for name, boost in BOOSTS.items():
             fields[field(name, lang)] = TEXT(analyzer=analyzer, field_boost=boost, stored=name in ("summary", "body"), phrase=True)
+            fields[field(WORDS + name, lang)] = TEXT(analyzer=analyzer, field_boost=boost, phrase=False)
     return Schema(**fields)
 
 
@@ -123,7 +129,7 @@ def build_index(entries: list[Entry], target: Path) -> Path:
         for lang in LANGUAGES:
             atlas = Atlas(entries, lang, today=build_date())
             for entry in sorted(entries, key=lambda e: e.id):
-                fields = atlas.search_fields(entry)
+                fields = {**atlas.search_fields(entry), "body": markdown_text(atlas.text(entry.body))}
                 writer.add_document(
                     id=entry.id,
                     lang=lang,
@@ -132,7 +138,7 @@ def build_index(entries: list[Entry], target: Path) -> Path:
                     path=site_path(entry, lang),
                     title=fields["title"],
                     **{field(name, lang): text for name, text in fields.items()},
-                    **{field("body", lang): markdown_text(atlas.text(entry.body))},
+                    **{field(WORDS + name, lang): text for name, text in fields.items()},
                 )
         writer.commit(optimize=True)
         for lock in staging.glob("*_WRITELOCK"):
@@ -182,6 +188,13 @@ def glossary_expansion(text: str, lang: str) -> list[str]:
     return phrases
 
 
+QUOTED = re.compile(r'"([^"]*)"')
+#: How much a glossary term counts, against a word of the query.
+GLOSSARY_WEIGHT = 0.6
+#: How much a word within a typo of a query word counts.
+TYPO_WEIGHT = 0.5
+
+
 class Searcher:
     def __init__(self, index_dir: Path):
         if not whoosh_index.exists_in(str(index_dir)):
@@ -190,59 +203,78 @@ class Searcher:
                 "run `kb index` or `make site`)"
             )
         self.ix = whoosh_index.open_dir(str(index_dir))
-        self.searcher = self.ix.searcher(weighting=scoring.BM25F())
+        self.searcher = self.ix.searcher()
+        self.reader = self.searcher.reader()
+        if not isinstance(self.reader, SegmentReader) or field(WORDS + "title", LANGUAGES[0]) not in self.ix.schema:
+            raise SearchError(f"the search index at {index_dir} is from another version of kb (run `kb index` again)")
         self._words: dict[str, list[str]] = {}
+        self._stats: dict[str, dict[str, cli_ranking.FieldStats]] = {}
 
     def close(self) -> None:
         self.searcher.close()
 
-    def _all_words(self, text: str, lang: str) -> query.Query:
-        """Every word of the query, each in any field (quoted words as a phrase)."""
-        fields = [field(name, lang) for name in TEXT_FIELDS]
-        return qparser.MultifieldParser(fields, self.ix.schema, group=qparser.AndGroup).parse(text)
-
-    def _any_word(self, text: str, lang: str) -> query.Query:
-        """Any word of the query, the glossary's words for its terms, and typo-tolerant words."""
-        fields = [field(name, lang) for name in TEXT_FIELDS]
-        parser = qparser.MultifieldParser(fields, self.ix.schema, group=qparser.OrGroup.factory(0.9))
-        parts = [parser.parse(text)]
-        extra = [parser.parse(f'"{phrase}"') for phrase in glossary_expansion(text, lang)]
-        if extra:
-            parts.append(query.Or(extra, boost=0.6))
-        parts += self._typo_tolerant(text, lang, fields)
-        return query.Or(parts) if len(parts) > 1 else parts[0]
-
     def _vocabulary(self, lang: str) -> list[str]:
-        """Every indexed word of a language (read once per searcher)."""
+        """Every indexed stem of a language (read once per searcher)."""
         if lang not in self._words:
-            reader = self.searcher.reader()
             words: set[str] = set()
             for name in TEXT_FIELDS:
-                words.update(term.decode("utf-8") for term in reader.lexicon(field(name, lang)))
+                words.update(term.decode("utf-8") for term in self.reader.lexicon(field(WORDS + name, lang)))
             self._words[lang] = sorted(words)
         return self._words[lang]
 
-    def _typo_tolerant(self, text: str, lang: str, fields: list[str]) -> list[query.Query]:
-        """For each word the index does not know, the known words within a small edit distance (same first
+    def _field_stats(self, lang: str) -> dict[str, cli_ranking.FieldStats]:
+        """Lengths of each ranking field of a language (read once per searcher)."""
+        if lang not in self._stats:
+            names = [field(WORDS + name, lang) for name in TEXT_FIELDS]
+            self._stats[lang] = {name: cli_ranking.FieldStats.read(self.reader, name) for name in names}
+        return self._stats[lang]
+
+    def _clauses(self, text: str, lang: str) -> list[cli_ranking.Clause]:
+        """The query's words (each its own clause, with typo-tolerant alternatives when the index does not
+        know it), its quoted phrases, and the glossary's words for the terms it uses in the other language."""
+        clauses = []
+        for phrase in QUOTED.findall(text):
+            stems = _analyse(phrase, lang)
+            if stems:
+                clauses.append(cli_ranking.Clause([[(stem, 1.0)] for stem in stems], documents=self._phrase_documents(phrase, lang)))
+        for stem in dict.fromkeys(_analyse(QUOTED.sub(" ", text), lang)):
+            clauses.append(cli_ranking.Clause([[(stem, 1.0)] + [(word, TYPO_WEIGHT) for word in self._typos(stem, lang)]]))
+        for phrase in glossary_expansion(text, lang):
+            stems = _analyse(phrase, lang)
+            if stems:
+                clauses.append(cli_ranking.Clause([[(stem, 1.0)] for stem in stems], weight=GLOSSARY_WEIGHT))
+        return clauses
+
+    def _phrase_documents(self, phrase: str, lang: str) -> set[int]:
+        """Documents that hold the words of `phrase` one after the other, in any field."""
+        parser = qparser.MultifieldParser([field(name, lang) for name in TEXT_FIELDS], self.ix.schema)
+        return set(self.searcher.docs_for_query(parser.parse(f'"{phrase}"')))
+
+    def _typos(self, stem: str, lang: str) -> list[str]:
+        """For a word the index does not know, the known words within a small edit distance (same first
         letter), or that a typo in the word's ending hides ('desertoin' for 'desert-')."""
-        known = set(self._vocabulary(lang))
-        found = []
-        for stem in dict.fromkeys(_analyse(text, lang)):
-            if len(stem) < 4 or stem in known:
-                continue
-            distance = 2 if len(stem) > 6 else 1
-            close = [
-                word
-                for word in self._vocabulary(lang)
-                if word[0] == stem[0]
-                and (
-                    (abs(len(word) - len(stem)) <= distance and edit_distance(word, stem, distance) <= distance)
-                    or (len(stem) >= 8 and len(word) >= len(stem) - 3 and stem.startswith(word))
-                )
-            ][:MAX_TYPO_WORDS]
-            if close:
-                found.append(query.Or([query.Term(f, word) for f in fields for word in close], boost=0.5))
-        return found
+        if len(stem) < 4 or any(self.reader.doc_frequency(field(WORDS + name, lang), stem) for name in TEXT_FIELDS):
+            return []
+        distance = 2 if len(stem) > 6 else 1
+        return [
+            word
+            for word in self._vocabulary(lang)
+            if word[0] == stem[0]
+            and (
+                (abs(len(word) - len(stem)) <= distance and edit_distance(word, stem, distance) <= distance)
+                or (len(stem) >= 8 and len(word) >= len(stem) - 3 and stem.startswith(word))
+            )
+        ][:MAX_TYPO_WORDS]
+
+    def _allowed(self, jurisdiction: str | None, topic: str | None) -> np.ndarray | None:
+        """Documents that pass the --jurisdiction and --topic filters (None: no filter)."""
+        terms = [query.Term("jurisdiction", jurisdiction.upper())] if jurisdiction else []
+        terms += [query.Term("topic", topic)] if topic else []
+        if not terms:
+            return None
+        allowed = np.zeros(self.reader.doc_count_all(), dtype=bool)
+        allowed[list(self.searcher.docs_for_query(query.And(terms)))] = True
+        return allowed
 
     def search(
         self,
@@ -257,40 +289,35 @@ class Searcher:
         if not text:
             raise SearchError("the query is empty (expected some words)")
         lang = lang or detect_language(text)
-        filters = [query.Term("lang", lang)]
-        if jurisdiction:
-            filters.append(query.Term("jurisdiction", jurisdiction.upper()))
-        if topic:
-            filters.append(query.Term("topic", topic))
-        allowed = query.And(filters)
-        hits = []
-        # Entries with every word first: few enough to score quickly however large the atlas, and the
-        # most precise. Only when they are fewer than `limit` is the query widened to any word, the
-        # glossary and typos, which can match most entries of a large atlas and is much slower.
-        results = self.searcher.search(self._all_words(text, lang), filter=allowed, limit=limit)
-        if len(results) < limit:
-            results = self.searcher.search(self._any_word(text, lang), filter=allowed, limit=limit)
-        results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
-        results.formatter = _BoldFormatter()
-        for hit in results:
-            # The summary is short and says what the entry is about; the body is read only when the
-            # summary has none of the words (highlighting re-reads the text, so this keeps queries fast).
-            snippet = hit.highlights(field("summary", lang), top=2) or hit.highlights(field("body", lang), top=2)
-            if not snippet:
-                snippet = (hit.get(field("summary", lang)) or "")[:220]
-            hits.append(
-                Hit(
-                    id=hit["id"],
-                    title=hit["title"],
-                    jurisdiction=hit["jurisdiction"],
-                    topic=hit["topic"],
-                    lang=hit["lang"],
-                    path=hit["path"],
-                    score=round(float(hit.score), 4),
-                    snippet=" ".join(snippet.split()),
-                )
-            )
-        return hits
+        clauses = self._clauses(text, lang)
+        ranked = cli_ranking.rank(self.reader, self._field_stats(lang), clauses, self._allowed(jurisdiction, topic), limit)
+        terms = {stem for clause in clauses for word in clause.words for stem, _ in word}
+        return [self._hit(doc, score, terms, lang) for doc, score in ranked]
+
+    def _hit(self, doc: int, score: float, terms: set[str], lang: str) -> Hit:
+        stored = self.searcher.stored_fields(doc)
+        # The summary is short and says what the entry is about; the body is read only when the summary
+        # has none of the words.
+        snippet = self._highlight(stored.get(field("summary", lang)) or "", terms, lang) or self._highlight(
+            stored.get(field("body", lang)) or "", terms, lang
+        )
+        if not snippet:
+            snippet = (stored.get(field("summary", lang)) or "")[:220]
+        return Hit(
+            id=stored["id"],
+            title=stored["title"],
+            jurisdiction=stored["jurisdiction"],
+            topic=stored["topic"],
+            lang=stored["lang"],
+            path=stored["path"],
+            score=round(score, 4),
+            snippet=" ".join(snippet.split()),
+        )
+
+    @staticmethod
+    def _highlight(text: str, terms: set[str], lang: str) -> str:
+        fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
+        return highlight.highlight(text, terms, _language_analyzer(lang), fragmenter, _BoldFormatter(), top=2)
 
 
 class _BoldFormatter(highlight.Formatter):

@@ -42,7 +42,6 @@ UNUSED_THEME_FILES = ("*.map", "assets/javascripts/lunr/*", "assets/javascripts/
 SEARCH_SCRIPT = "assets/kb/kb-search.js"
 SEARCH_STYLE = "assets/kb/kb-search.css"
 SEARCH_ENGINE = "assets/kb/search-engine.js"
-SEARCH_INDEX = "assets/kb/search-index.js"
 THEME_STYLE = "assets/kb/kb-theme.css"
 PRINT_SCRIPT = "assets/kb/kb-print.js"
 COMPARE_SCRIPT = "assets/kb/kb-compare.js"
@@ -213,10 +212,12 @@ class KbPlugin(BasePlugin[KbConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         documents = sorted(self.search_documents, key=lambda d: d.url)
         try:
-            script = browser_search.build_index(documents, self.config.language, self.modules)
+            scripts = browser_search.build_index(documents, self.config.language, self.modules)
         except browser_search.SearchUnavailable as err:
             raise PluginError(str(err)) from None
-        target = Path(config.site_dir) / SEARCH_INDEX
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(script, encoding="utf-8")
-        log.info("search index: %d pages, %d bytes", len(documents), len(script.encode("utf-8")))
+        for path, script in scripts.items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(script, encoding="utf-8")
+        size = sum(len(script.encode("utf-8")) for script in scripts.values())
+        log.info("search index: %d pages, %d files, %d bytes", len(documents), len(scripts), size)

@@ -1,10 +1,12 @@
 /* Builds the compact search index of one language: `node build-search-index.js < docs.json > index.json`.
  *
- * Input: {"lang": "en"|"ru", "fields": {"title": 10, ...}, "docs": [{"title": "...", "body": "..."}]}
+ * Input: {"lang": "en"|"ru", "fields": {"title": 10, ...}, "docs": [{"title": "...", "body": "..."}],
+ *         "weights": [page weight, one per doc]}
  * Output: {"lang", "n": number of docs, "terms": [sorted terms], "postings": ["docDelta.score ..."]}
  *
- * Scores are BM25 term weights summed over fields with their boosts, precomputed here so that the
- * browser only parses a short string per query term. Doc numbers are delta-encoded in base 36.
+ * Scores are BM25 term weights summed over fields with their boosts and multiplied by the page's
+ * weight, precomputed here so that the browser only parses a short string per query term. Doc
+ * numbers are delta-encoded in base 36.
  */
 "use strict";
 const path = require("path");
@@ -18,7 +20,7 @@ const K1 = 1.2;
 const B = 0.75;
 
 function main(input) {
-  const { lang, fields, docs } = JSON.parse(input);
+  const { lang, fields, docs, weights: pageWeights } = JSON.parse(input);
   const names = Object.keys(fields);
   const tokenised = docs.map((doc) => names.map((name) => kbPipeline.terms(doc[name] || "")));
   const average = names.map((_, f) => tokenised.reduce((sum, d) => sum + d[f].length, 0) / Math.max(docs.length, 1) || 1);
@@ -29,7 +31,7 @@ function main(input) {
       for (const t of tokens) counts.set(t, (counts.get(t) || 0) + 1);
       const norm = 1 - B + B * (tokens.length / average[f]);
       for (const [t, tf] of counts) {
-        const w = fields[names[f]] * ((tf * (K1 + 1)) / (tf + K1 * norm));
+        const w = pageWeights[doc] * fields[names[f]] * ((tf * (K1 + 1)) / (tf + K1 * norm));
         if (!weights.has(t)) weights.set(t, new Map());
         const perDoc = weights.get(t);
         perDoc.set(doc, (perDoc.get(doc) || 0) + w);

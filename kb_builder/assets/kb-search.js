@@ -1,15 +1,18 @@
-/* Offline full-text search of the atlas: a search box in the header, a prebuilt compact index of
- * this language loaded as a script (works from file://, no fetch, no worker, no network), and
- * results built with textContent only. The engine (lunr's stemmers, kb-pipeline) and the index are
- * loaded on first use or when the page is opened with ?q=. */
+/* Offline full-text search of the atlas: a search box in the header, a prebuilt index of this
+ * language in parts loaded as scripts (works from file://, no fetch, no worker, no network), and
+ * results built with textContent only. The engine (lunr's stemmers, kb-pipeline) and the index's
+ * small table of contents are loaded on first use or when the page is opened with ?q=; a query then
+ * loads only the parts that hold its words and the titles of its results. */
 (function () {
   "use strict";
   var script = document.currentScript;
   var base = script.src.replace(/assets\/kb\/kb-search\.js(?:[?#].*)?$/, "");
   var lang = script.getAttribute("data-lang") || document.documentElement.lang.slice(0, 2);
   var labels = {};
-  var state = { loading: null, index: null, timer: 0, seq: 0 };
+  var state = { loading: null, index: null, parts: {}, timer: 0, seq: 0 };
+  var registry = (window.__kbSearch = window.__kbSearch || {});
   var MAX_RESULTS = 20;
+  var MAX_PREFIX_MATCHES = 60;
 
   function load(src) {
     return new Promise(function (resolve, reject) {
@@ -21,39 +24,63 @@
     });
   }
 
+  /* One part of the index (assets/kb/search/<name>.js), loaded once. */
+  function part(name) {
+    if (!state.parts[name]) {
+      state.parts[name] = load("assets/kb/search/" + name + ".js").then(function () { return registry[name]; });
+    }
+    return state.parts[name];
+  }
+
   function ensureIndex() {
     if (!state.loading) {
-      state.loading = load("assets/kb/search-engine.js")
-        .then(function () { return load("assets/kb/search-index.js"); })
-        .then(function () { state.index = prepare(window.__kbSearchIndex); });
+      state.loading = Promise.all([load("assets/kb/search-engine.js"), part("index")]).then(function (loaded) {
+        var data = loaded[1];
+        state.index = { n: data.n, first: data.first, pagesPerPart: data.pagesPerPart, shards: [], pages: [] };
+      });
     }
     return state.loading;
-  }
-
-  function prepare(data) {
-    var position = new Map();
-    data.terms.forEach(function (t, i) { position.set(t, i); });
-    var weights = data.docs.map(function (doc) { return doc[4]; });
-    return { n: data.n, terms: data.terms, postings: data.postings, position: position, docs: data.docs, weights: weights, decoded: new Map() };
-  }
-
-  function postings(index, i) {
-    var cached = index.decoded.get(i);
-    if (cached) return cached;
-    var out = [], doc = 0;
-    index.postings[i].split(" ").forEach(function (pair) {
-      var dot = pair.indexOf(".");
-      doc += parseInt(pair.slice(0, dot), 36);
-      out.push([doc, parseInt(pair.slice(dot + 1), 36) / 10]);
-    });
-    index.decoded.set(i, out);
-    return out;
   }
 
   function lowerBound(terms, value) {
     var lo = 0, hi = terms.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < value) lo = mid + 1; else hi = mid; }
     return lo;
+  }
+
+  /* The number of the term part that holds `term` (if the index has it). */
+  function shardOf(index, term) {
+    var lo = 0, hi = index.first.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (index.first[mid] <= term) lo = mid + 1; else hi = mid; }
+    return Math.max(lo - 1, 0);
+  }
+
+  /* Term part k, loaded once and kept in index.shards (its postings are decoded on demand). */
+  function shard(index, k) {
+    return part("t" + k).then(function (data) {
+      if (!index.shards[k]) index.shards[k] = { terms: data.terms, postings: data.postings, decoded: [] };
+      return index.shards[k];
+    });
+  }
+
+  function shards(index, from, to) {
+    var wanted = [];
+    for (var k = from; k <= to; k++) wanted.push(shard(index, k));
+    return Promise.all(wanted);
+  }
+
+  /* [[page, score], ...] of one index term; its part must be loaded. */
+  function postings(index, term) {
+    var shard = index.shards[shardOf(index, term)];
+    var i = lowerBound(shard.terms, term);
+    if (shard.decoded[i]) return shard.decoded[i];
+    var out = [], doc = 0;
+    shard.postings[i].split(" ").forEach(function (pair) {
+      var dot = pair.indexOf(".");
+      doc += parseInt(pair.slice(0, dot), 36);
+      out.push([doc, parseInt(pair.slice(dot + 1), 36) / 10]);
+    });
+    return (shard.decoded[i] = out);
   }
 
   /* Edit distance between a and b, or max + 1 when it is larger than max. */
@@ -74,43 +101,59 @@
     return Math.min(prev[b.length], max + 1);
   }
 
-  /* Term indexes matching one query term: exact (weight 1) and by prefix (0.3); a word the index
-   * does not know at all is matched with typos allowed (0.5). */
+  /* Index terms matching one query term, as [term, weight]: exact (1) and by prefix (0.3); a word
+   * the index does not know at all is matched with typos allowed (0.5 and less). Loads the term
+   * parts of every match. */
   function matches(index, term) {
-    var found = [];
-    if (index.position.has(term)) found.push([index.position.get(term), 1]);
-    if (term.length >= 3) {
-      for (var i = lowerBound(index.terms, term); i < index.terms.length && index.terms[i].indexOf(term) === 0; i++) {
-        if (index.terms[i] !== term) found.push([i, 0.3]);
-        if (found.length > 60) break;
-      }
-    }
-    if (!found.length && term.length >= 4) {
-      var max = term.length >= 7 ? 2 : 1;
-      for (var k = 0; k < index.terms.length; k++) {
-        var t = index.terms[k];
-        /* The closer the word, the more it counts: one typo 0.4, two 0.2; a typo in an ending the
-         * stemmer could not remove ("desertoin" starts like "desert") 0.5, or 0.15 with another typo. */
-        var weight = [0, 0.4, 0.2][editDistance(term, t, max)] || 0;
-        if (t.length >= 5 && term.length > t.length) {
-          weight = Math.max(weight, [0.5, 0.15][editDistance(term.slice(0, t.length), t, 1)] || 0);
+    var prefix = term.length >= 3;
+    var last = prefix ? term + "\uffff" : term;
+    return shards(index, shardOf(index, term), shardOf(index, last)).then(function (loaded) {
+      var found = [];
+      loaded.forEach(function (shard) {
+        for (var i = lowerBound(shard.terms, term); i < shard.terms.length && found.length <= MAX_PREFIX_MATCHES; i++) {
+          var t = shard.terms[i];
+          if (t === term) found.push([t, 1]);
+          else if (prefix && t.indexOf(term) === 0) found.push([t, 0.3]);
+          else break;
         }
-        if (weight) found.push([k, weight]);
+      });
+      if (found.length || term.length < 4) return found;
+      return part("terms").then(function (terms) {
+        var typos = misspelt(terms, term);
+        var wanted = {};
+        typos.forEach(function (m) { wanted[shardOf(index, m[0])] = true; });
+        return Promise.all(Object.keys(wanted).map(function (k) { return shard(index, +k); })).then(function () { return typos; });
+      });
+    });
+  }
+
+  /* Terms within one or two typos of `term`. The closer the word, the more it counts: one typo
+   * 0.4, two 0.2; a typo in an ending the stemmer could not remove ("desertoin" starts like
+   * "desert") 0.5, or 0.15 with another typo. */
+  function misspelt(terms, term) {
+    var max = term.length >= 7 ? 2 : 1;
+    var found = [];
+    for (var k = 0; k < terms.length; k++) {
+      var t = terms[k];
+      var weight = [0, 0.4, 0.2][editDistance(term, t, max)] || 0;
+      if (t.length >= 5 && term.length > t.length) {
+        weight = Math.max(weight, [0.5, 0.15][editDistance(term.slice(0, t.length), t, 1)] || 0);
       }
+      if (weight) found.push([t, weight]);
     }
     return found;
   }
 
-  function rank(index, queryTerms) {
+  function rank(index, queryTerms, matched) {
     var scores = new Map();
     queryTerms.forEach(function (term, q) {
       /* A query word counts once per page: its best-matching index term there. */
       var best = new Map();
-      matches(index, term).forEach(function (m) {
+      matched[q].forEach(function (m) {
         var list = postings(index, m[0]);
         var idf = Math.log(1 + (index.n - list.length + 0.5) / (list.length + 0.5));
         list.forEach(function (p) {
-          var value = p[1] * idf * m[1] * index.weights[p[0]];
+          var value = p[1] * idf * m[1];
           if (!(best.get(p[0]) >= value)) best.set(p[0], value);
         });
       });
@@ -126,12 +169,27 @@
     });
   }
 
+  /* Title, address, meta line and snippet of every result, loading the page parts they are in. */
+  function describe(index, results) {
+    var needed = {};
+    results.forEach(function (r) { needed[Math.floor(r.doc / index.pagesPerPart)] = true; });
+    return Promise.all(Object.keys(needed).map(function (k) {
+      return part("p" + k).then(function (pages) { index.pages[k] = pages; });
+    })).then(function () {
+      results.forEach(function (r) { r.page = index.pages[Math.floor(r.doc / index.pagesPerPart)][r.doc % index.pagesPerPart]; });
+      return results;
+    });
+  }
+
+  /* Promise of {terms, results}: the best MAX_RESULTS pages for the query. */
   function search(query) {
     var index = state.index;
     var queryTerms = Array.from(new Set(window.kbPipeline.terms(query)));
-    if (!queryTerms.length) return { terms: queryTerms, results: [] };
-    var results = rank(index, queryTerms);
-    return { terms: queryTerms, results: results.slice(0, MAX_RESULTS) };
+    return Promise.all(queryTerms.map(function (term) { return matches(index, term); })).then(function (matched) {
+      return describe(index, rank(index, queryTerms, matched).slice(0, MAX_RESULTS));
+    }).then(function (results) {
+      return { terms: queryTerms, results: results };
+    });
   }
 
   /* Snippet text with the words that match the query marked, built as DOM nodes (never as HTML). */
@@ -163,7 +221,7 @@
     var list = document.createElement("ol");
     list.className = "kb-search__list";
     found.results.forEach(function (r) {
-      var doc = state.index.docs[r.doc];
+      var doc = r.page;
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = base + doc[1];
@@ -192,8 +250,10 @@
     panel.hidden = false;
     if (!state.index) { panel.textContent = ""; var p = document.createElement("p"); p.className = "kb-search__status"; p.textContent = labels.loading; panel.appendChild(p); }
     ensureIndex().then(function () {
+      return search(query);
+    }).then(function (found) {
       if (seq !== state.seq) return;
-      render(panel, query, search(query));
+      render(panel, query, found);
       /* For the benchmark: milliseconds from opening the page to the first results shown. */
       if (window.performance && performance.mark && !performance.getEntriesByName("kb-search-results").length) {
         performance.mark("kb-search-results");
