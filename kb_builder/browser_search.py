@@ -121,7 +121,7 @@ def glossary_bridge(text: str, glossary: tuple[Term, ...]) -> str:
 #: Approximate size of one part of the index: a query loads only the parts it needs.
 SHARD_CHARS = 32_000
 #: Pages per part of the page list (titles, addresses, snippets).
-PAGES_PER_PART = 64
+PAGES_PER_PART = 16
 #: Folder of the index parts, inside the site.
 INDEX_DIR = "assets/kb/search"
 

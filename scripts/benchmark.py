@@ -6,8 +6,9 @@
 
 Figures: build time (`kb build --no-pdf`: both languages, the command-line index and the zip; the PDF
 dossiers are left out), site size, zip size, median and
-largest page, search-index size per language, and the time from opening a page from disk with
-`?q=` to the first search results shown (headless Chromium, median of several loads).
+largest page, search-index size per language (all its parts; a query loads only a few), and the time
+from opening a page from disk with `?q=` to the first search results shown (headless Chromium, over
+pages spread through the site).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from synthetic_atlas import write_atlas  # noqa: E402
 from kb_builder.cli_search import Searcher  # noqa: E402
 
 KB = str(Path(sys.executable).parent / "kb")
-LOADS = 7
+LOADS = 11
 QUERIES = {"en": "service", "ru": "службы"}
 CLI_ROWS: list[dict[str, str]] = []
 
@@ -63,11 +64,13 @@ def build(entries: Path, out: Path) -> float:
 
 
 def search_latency(site: Path, lang: str, browser) -> list[float]:
-    """Milliseconds from navigation start to the `kb-search-results` mark, for fresh page loads."""
-    pages = sorted(p for p in (site / lang).glob("*/*.html") if p.name != "index.html")
-    target = pages[len(pages) // 2]
+    """Milliseconds from navigation start to the `kb-search-results` mark, for fresh loads of LOADS pages
+    spread evenly over the language's pages (in path order: home, country, entry, dossier, list pages)."""
+    pages = sorted((site / lang).rglob("*.html"))
+    pages = [p for p in pages if "assets" not in p.parts]
+    targets = [pages[(2 * i + 1) * len(pages) // (2 * LOADS)] for i in range(LOADS)]
     times = []
-    for _ in range(LOADS):
+    for target in targets:
         context = browser.new_context()
         page = context.new_page()
         page.goto(f"{target.as_uri()}?q={quote(QUERIES[lang])}")
@@ -118,7 +121,8 @@ def measure(name: str, entries: Path, workdir: Path, browser) -> dict[str, str]:
         "largest page": kib(pages[-1]),
     }
     for lang in ("en", "ru"):
-        row[f"index {lang}"] = mib((site / lang / "assets" / "kb" / "search-index.js").stat().st_size)
+        parts = list((site / lang / "assets" / "kb" / "search").iterdir())
+        row[f"index {lang}"] = f"{mib(sum(p.stat().st_size for p in parts))} in {len(parts):,} parts"
     for lang in ("en", "ru"):
         print(f"benchmark: {name}: search latency ({lang})", file=sys.stderr, flush=True)
         times = search_latency(site, lang, browser)
@@ -159,8 +163,9 @@ def main() -> None:
         f"## Build, size and in-browser search\n\n"
         f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, Chromium headless, with `.venv/bin/python {command}`.\n"
-        f"'results' is the time from opening an entry page from disk with `?q={QUERIES['en']}` (English) or "
-        f"`?q={QUERIES['ru']}` (Russian) to the first results shown, over {LOADS} fresh loads.\n\n"
+        f"'results' is the time from opening a page from disk with `?q={QUERIES['en']}` (English) or "
+        f"`?q={QUERIES['ru']}` (Russian) to the first results shown, median and largest over {LOADS} fresh "
+        f"loads of pages spread evenly through the site (in path order).\n\n"
         f"{table(rows)}\n\n"
         f"## Command-line search\n\n"
         f"Same run. `kb index` time and index size; query time of `kb search` inside one process (start-up "

@@ -92,3 +92,29 @@ def test_misspelled_query_still_finds(browser: Browser, atlas_site: Path) -> Non
     hrefs = results(page)
     assert any("ru-penalties" in h for h in hrefs), hrefs
     page.close()
+
+
+def search_parts(page: Page) -> list[str]:
+    """Names of the index parts (assets/kb/search/<name>.js) the page has loaded so far."""
+    return page.evaluate(
+        "Array.from(document.querySelectorAll('script[src*=\"assets/kb/search/\"]'))"
+        ".map(s => s.src.split('/').pop().replace(/\\.js$/, ''))"
+    )
+
+
+def test_a_query_loads_only_the_index_parts_it_needs(browser: Browser, atlas_site: Path) -> None:
+    parts = {p.stem for p in (atlas_site / "site" / "en" / "assets" / "kb" / "search").glob("*.js")}
+    assert {"index", "terms"} <= parts and len(parts) > 6, parts
+    page = browser.new_page()
+    page.goto(file_url(atlas_site / "site" / "en" / "index.html", "dublin"))
+    hrefs = results(page)
+    assert any("eu-" in h for h in hrefs), hrefs
+    loaded = search_parts(page)
+    assert "index" in loaded and any(n.startswith("t") and n != "terms" for n in loaded), loaded
+    assert any(n.startswith("p") for n in loaded), loaded
+    # A word the index knows needs neither the whole term list nor every part.
+    assert "terms" not in loaded and len(loaded) < len(parts), loaded
+    # A misspelt word is matched against the term list, loaded for that.
+    page.fill("#kb-search-input", "dublni")
+    page.wait_for_function("Array.from(document.querySelectorAll('script')).some(s => s.src.endsWith('/search/terms.js'))")
+    page.close()

@@ -144,29 +144,32 @@
     return found;
   }
 
-  function rank(index, queryTerms, matched) {
-    var scores = new Map();
-    queryTerms.forEach(function (term, q) {
+  /* The best `limit` pages, as {doc, score}: pages with more of the query's words first, then by
+   * score. Typed arrays, not maps, because a common word can match most pages of a large atlas. */
+  function rank(index, matched, limit) {
+    var total = new Float64Array(index.n), hits = new Uint16Array(index.n), best = new Float64Array(index.n);
+    var touched = [];
+    matched.forEach(function (termMatches) {
       /* A query word counts once per page: its best-matching index term there. */
-      var best = new Map();
-      matched[q].forEach(function (m) {
+      var docs = [];
+      termMatches.forEach(function (m) {
         var list = postings(index, m[0]);
         var idf = Math.log(1 + (index.n - list.length + 0.5) / (list.length + 0.5));
-        list.forEach(function (p) {
-          var value = p[1] * idf * m[1];
-          if (!(best.get(p[0]) >= value)) best.set(p[0], value);
-        });
+        for (var i = 0; i < list.length; i++) {
+          var doc = list[i][0], value = list[i][1] * idf * m[1];
+          if (best[doc] === 0) docs.push(doc);
+          if (value > best[doc]) best[doc] = value;
+        }
       });
-      best.forEach(function (value, doc) {
-        var s = scores.get(doc);
-        if (!s) scores.set(doc, (s = { doc: doc, score: 0, hit: new Set() }));
-        s.score += value;
-        s.hit.add(q);
+      docs.forEach(function (doc) {
+        if (hits[doc] === 0) touched.push(doc);
+        total[doc] += best[doc];
+        hits[doc] += 1;
+        best[doc] = 0;
       });
     });
-    return Array.from(scores.values()).sort(function (a, b) {
-      return b.hit.size - a.hit.size || b.score - a.score || a.doc - b.doc;
-    });
+    touched.sort(function (a, b) { return hits[b] - hits[a] || total[b] - total[a] || a - b; });
+    return touched.slice(0, limit).map(function (doc) { return { doc: doc, score: total[doc] }; });
   }
 
   /* Title, address, meta line and snippet of every result, loading the page parts they are in. */
@@ -186,7 +189,7 @@
     var index = state.index;
     var queryTerms = Array.from(new Set(window.kbPipeline.terms(query)));
     return Promise.all(queryTerms.map(function (term) { return matches(index, term); })).then(function (matched) {
-      return describe(index, rank(index, queryTerms, matched).slice(0, MAX_RESULTS));
+      return describe(index, rank(index, matched, MAX_RESULTS));
     }).then(function (results) {
       return { terms: queryTerms, results: results };
     });
@@ -310,6 +313,8 @@
     if (query) { input.value = query; run(input, panel); }
   }
 
+  /* Opened with ?q=: start loading the engine while the page is still being read. */
+  if (new URLSearchParams(window.location.search).get("q")) ensureIndex().catch(function () {});
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
 })();
