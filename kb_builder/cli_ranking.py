@@ -5,8 +5,8 @@ whoosh's own matchers score a document at a time in Python, which costs hundreds
 when a common word matches most entries of a large atlas; reading each query term's postings whole
 and scoring them as arrays costs a few.
 
-Ranking reads, per language, a copy of each text field without word positions (`words_title_<lang>`
-and so on; positions are only needed for phrases, and reading them would triple the cost), whose
+Ranking reads, per language, the text fields (`title_<lang>` and so on), which have no word
+positions (phrases are found in another field; reading positions would triple the cost) and whose
 weights carry the field's boost (title 10, summary 5, key facts 3, body 1). A term's score in a
 document is its BM25 weight summed over the fields, as in whoosh's BM25F.
 

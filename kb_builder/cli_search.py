@@ -35,8 +35,9 @@ from kb_builder.schema import LANGUAGES, Entry
 #: Field boosts, as in the browser's index.
 BOOSTS = {"title": 10.0, "summary": 5.0, "facts": 3.0, "body": 1.0}
 TEXT_FIELDS = tuple(BOOSTS)
-#: Ranking reads copies of the text fields without positions: words_title_<lang> and so on.
-WORDS = "words_"
+#: All of an entry's text in one field with word positions, for finding quoted phrases; the fields that
+#: ranking reads have no positions, which would triple the cost of reading their postings.
+PHRASES = "text"
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 INDEX_NAME = "cli-index"
 _SEED = 20261121  # whoosh names its segments at random; a fixed seed keeps the bundle reproducible
@@ -106,8 +107,8 @@ def schema() -> Schema:
     for lang in LANGUAGES:
         analyzer = _index_analyzer(lang)
         for name, boost in BOOSTS.items():
-            fields[field(name, lang)] = TEXT(analyzer=analyzer, field_boost=boost, stored=name in ("summary", "body"), phrase=True)
-            fields[field(WORDS + name, lang)] = TEXT(analyzer=analyzer, field_boost=boost, phrase=False)
+            fields[field(name, lang)] = TEXT(analyzer=analyzer, field_boost=boost, stored=name in ("summary", "body"), phrase=False)
+        fields[field(PHRASES, lang)] = TEXT(analyzer=analyzer, phrase=True)
     return Schema(**fields)
 
 
@@ -138,7 +139,7 @@ def build_index(entries: list[Entry], target: Path) -> Path:
                     path=site_path(entry, lang),
                     title=fields["title"],
                     **{field(name, lang): text for name, text in fields.items()},
-                    **{field(WORDS + name, lang): text for name, text in fields.items()},
+                    **{field(PHRASES, lang): "\n".join(fields.values())},
                 )
         writer.commit(optimize=True)
         for lock in staging.glob("*_WRITELOCK"):
@@ -205,7 +206,7 @@ class Searcher:
         self.ix = whoosh_index.open_dir(str(index_dir))
         self.searcher = self.ix.searcher()
         self.reader = self.searcher.reader()
-        if not isinstance(self.reader, SegmentReader) or field(WORDS + "title", LANGUAGES[0]) not in self.ix.schema:
+        if not isinstance(self.reader, SegmentReader) or field(PHRASES, LANGUAGES[0]) not in self.ix.schema:
             raise SearchError(f"the search index at {index_dir} is from another version of kb (run `kb index` again)")
         self._words: dict[str, list[str]] = {}
         self._stats: dict[str, dict[str, cli_ranking.FieldStats]] = {}
@@ -218,14 +219,14 @@ class Searcher:
         if lang not in self._words:
             words: set[str] = set()
             for name in TEXT_FIELDS:
-                words.update(term.decode("utf-8") for term in self.reader.lexicon(field(WORDS + name, lang)))
+                words.update(term.decode("utf-8") for term in self.reader.lexicon(field(name, lang)))
             self._words[lang] = sorted(words)
         return self._words[lang]
 
     def _field_stats(self, lang: str) -> dict[str, cli_ranking.FieldStats]:
         """Lengths of each ranking field of a language (read once per searcher)."""
         if lang not in self._stats:
-            names = [field(WORDS + name, lang) for name in TEXT_FIELDS]
+            names = [field(name, lang) for name in TEXT_FIELDS]
             self._stats[lang] = {name: cli_ranking.FieldStats.read(self.reader, name) for name in names}
         return self._stats[lang]
 
@@ -246,14 +247,14 @@ class Searcher:
         return clauses
 
     def _phrase_documents(self, phrase: str, lang: str) -> set[int]:
-        """Documents that hold the words of `phrase` one after the other, in any field."""
-        parser = qparser.MultifieldParser([field(name, lang) for name in TEXT_FIELDS], self.ix.schema)
+        """Documents that hold the words of `phrase` one after the other."""
+        parser = qparser.QueryParser(field(PHRASES, lang), self.ix.schema)
         return set(self.searcher.docs_for_query(parser.parse(f'"{phrase}"')))
 
     def _typos(self, stem: str, lang: str) -> list[str]:
         """For a word the index does not know, the known words within a small edit distance (same first
         letter), or that a typo in the word's ending hides ('desertoin' for 'desert-')."""
-        if len(stem) < 4 or any(self.reader.doc_frequency(field(WORDS + name, lang), stem) for name in TEXT_FIELDS):
+        if len(stem) < 4 or any(self.reader.doc_frequency(field(name, lang), stem) for name in TEXT_FIELDS):
             return []
         distance = 2 if len(stem) > 6 else 1
         return [
