@@ -89,3 +89,26 @@ def test_kb_index_builds_from_entries(tmp_path: Path) -> None:
     hits = search(tmp_path / "ix", "refugee decision")
     assert hits[0]["id"] == "int-other"
     assert {h["path"] for h in hits} <= {"en/int/int-other.html", "en/ru/ru-appeal.html"}
+
+
+def test_title_words_and_more_of_the_query_rank_higher(tmp_path: Path) -> None:
+    entries = tmp_path / "entries"
+    # Same text, except that one has "passport" in its title and the other only in its body.
+    in_title = entry_text(id="ru-title").replace("Appealing a draft-board decision", "Passport rules")
+    in_body = entry_text(id="ru-body").replace("Write to the regional draft board", "Show your passport and write to the board")
+    write(entries, "ru/title.yaml", in_title)
+    write(entries, "ru/body.yaml", in_body)
+    assert run_kb("index", "--entries", str(entries), "--index", str(tmp_path / "ix")).returncode == 0
+    assert [h["id"] for h in search(tmp_path / "ix", "passport")] == ["ru-title", "ru-body"]
+    # "months" is in both entries; "show" only in one: the entry with both words comes first.
+    assert search(tmp_path / "ix", "show months")[0]["id"] == "ru-body"
+
+
+def test_an_index_from_another_version_is_a_clean_error(tmp_path: Path) -> None:
+    from whoosh import index as whoosh_index
+    from whoosh.fields import ID, Schema
+
+    whoosh_index.create_in(str(tmp_path), Schema(id=ID(stored=True))).writer().commit()
+    result = run_kb("search", "--index", str(tmp_path), "anything")
+    assert result.returncode == 2
+    assert "another version of kb" in result.stderr and "Traceback" not in result.stderr
