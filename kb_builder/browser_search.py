@@ -133,7 +133,7 @@ def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> di
     (`t<k>.js`) holds a sorted run of terms with their postings, each page part (`p<k>.js`) the
     titles, addresses and snippets of PAGES_PER_PART pages, and `terms.js` every term, for matching
     misspelt words. A query loads the term parts that hold its words and the page parts of its
-    results, never the whole index, so that search starts as fast on 10,000 pages as on 100.
+    results, never the whole index, so that the cost of a query grows little with the atlas.
     """
     node = shutil.which("node")
     if node is None:
