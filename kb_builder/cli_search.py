@@ -2,7 +2,7 @@
 
 One whoosh document per entry and language, with per-language fields analysed by whoosh's
 language analyzers (stemming and stop words). Ranking (`cli_ranking`) is BM25F with field boosts
-(title above summary above key facts above body), entries with every word of the query first;
+(title above summary above key facts above body), raised for entries with more of the query's words;
 quoted phrases must occur as phrases; the bilingual glossary adds the other language's words for a
 glossary term; a word the index does not know is matched with typos allowed.
 """
@@ -87,7 +87,9 @@ class _SortedStops(frozenset):
         return (_SortedStops, (sorted(self),))
 
 
-def _index_analyzer(lang: str) -> LanguageAnalyzer:
+@lru_cache(maxsize=None)
+def _analyzer(lang: str) -> LanguageAnalyzer:
+    """whoosh's analyzer of a language, for the index's fields and for queries and snippets alike."""
     analyzer = LanguageAnalyzer(lang)
     for item in getattr(analyzer, "items", []):
         if hasattr(item, "stops"):
@@ -105,7 +107,7 @@ def schema() -> Schema:
         "title": STORED(),
     }
     for lang in LANGUAGES:
-        analyzer = _index_analyzer(lang)
+        analyzer = _analyzer(lang)
         for name, boost in BOOSTS.items():
             fields[field(name, lang)] = TEXT(analyzer=analyzer, field_boost=boost, stored=name in ("summary", "body"), phrase=False)
         fields[field(PHRASES, lang)] = TEXT(analyzer=analyzer, phrase=True)
@@ -160,13 +162,8 @@ def detect_language(text: str) -> str:
     return "ru" if CYRILLIC.search(text) else "en"
 
 
-@lru_cache(maxsize=None)
-def _language_analyzer(lang: str) -> LanguageAnalyzer:
-    return LanguageAnalyzer(lang)
-
-
 def _analyse(text: str, lang: str) -> list[str]:
-    return [token.text for token in _language_analyzer(lang)(text)]
+    return [token.text for token in _analyzer(lang)(text)]
 
 
 @lru_cache(maxsize=None)
@@ -318,7 +315,7 @@ class Searcher:
     @staticmethod
     def _highlight(text: str, terms: set[str], lang: str) -> str:
         fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
-        return highlight.highlight(text, terms, _language_analyzer(lang), fragmenter, _BoldFormatter(), top=2)
+        return highlight.highlight(text, terms, _analyzer(lang), fragmenter, _BoldFormatter(), top=2)
 
 
 class _BoldFormatter(highlight.Formatter):
