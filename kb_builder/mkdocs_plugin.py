@@ -215,9 +215,9 @@ class KbPlugin(BasePlugin[KbConfig]):
             scripts = browser_search.build_index(documents, self.config.language, self.modules)
         except browser_search.SearchUnavailable as err:
             raise PluginError(str(err)) from None
+        size = 0
         for path, script in scripts.items():
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(script, encoding="utf-8")
-        size = sum(len(script.encode("utf-8")) for script in scripts.values())
+            size += target.write_bytes(script.encode("utf-8"))
         log.info("search index: %d pages, %d files, %d bytes", len(documents), len(scripts), size)

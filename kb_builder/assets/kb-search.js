@@ -36,7 +36,7 @@
     if (!state.loading) {
       state.loading = Promise.all([load("assets/kb/search-engine.js"), part("index")]).then(function (loaded) {
         var data = loaded[1];
-        state.index = { n: data.n, first: data.first, pagesPerPart: data.pagesPerPart, shards: [], pages: [] };
+        state.index = { n: data.n, first: data.first, pagesPerPart: data.pagesPerPart, shards: [] };
       });
     }
     return state.loading;
@@ -120,9 +120,7 @@
       if (found.length || term.length < 4) return found;
       return part("terms").then(function (terms) {
         var typos = misspelt(terms, term);
-        var wanted = {};
-        typos.forEach(function (m) { wanted[shardOf(index, m[0])] = true; });
-        return Promise.all(Object.keys(wanted).map(function (k) { return shard(index, +k); })).then(function () { return typos; });
+        return Promise.all(typos.map(function (m) { return shard(index, shardOf(index, m[0])); })).then(function () { return typos; });
       });
     });
   }
@@ -174,14 +172,12 @@
 
   /* Title, address, meta line and snippet of every result, loading the page parts they are in. */
   function describe(index, results) {
-    var needed = {};
-    results.forEach(function (r) { needed[Math.floor(r.doc / index.pagesPerPart)] = true; });
-    return Promise.all(Object.keys(needed).map(function (k) {
-      return part("p" + k).then(function (pages) { index.pages[k] = pages; });
-    })).then(function () {
-      results.forEach(function (r) { r.page = index.pages[Math.floor(r.doc / index.pagesPerPart)][r.doc % index.pagesPerPart]; });
-      return results;
-    });
+    return Promise.all(results.map(function (r) {
+      return part("p" + Math.floor(r.doc / index.pagesPerPart)).then(function (pages) {
+        r.page = pages[r.doc % index.pagesPerPart];
+        return r;
+      });
+    }));
   }
 
   /* Promise of {terms, results}: the best MAX_RESULTS pages for the query. */
