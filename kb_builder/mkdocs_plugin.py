@@ -39,13 +39,17 @@ log = get_plugin_logger(__name__)
 #: Theme files a site opened from disk never uses: source maps, the theme's own search (which the
 #: atlas replaces with its prebuilt offline index), and the sitemap and 404 page that need a server.
 UNUSED_THEME_FILES = ("*.map", "assets/javascripts/lunr/*", "assets/javascripts/workers/*", "sitemap.xml", "404.html")
-SEARCH_SCRIPT = "assets/kb/kb-search.js"
-SEARCH_STYLE = "assets/kb/kb-search.css"
+#: The atlas's styles (theme touches, search box, print), as one stylesheet.
+SITE_STYLE = "assets/kb/kb.css"
+#: The atlas's script on every page: search and the printed-on date, with their labels (one file, so
+#: that a page waits for one script, not two).
+SITE_SCRIPT = "assets/kb/kb.js"
 SEARCH_ENGINE = "assets/kb/search-engine.js"
-THEME_STYLE = "assets/kb/kb-theme.css"
-PRINT_SCRIPT = "assets/kb/kb-print.js"
+#: Sorting and filtering of comparison tables, only on the pages that have them.
 COMPARE_SCRIPT = "assets/kb/kb-compare.js"
-PRINT_STYLE = "assets/kb/kb-print.css"
+#: Scripts that only some kinds of page need, by the kind of page (set in page.meta["kb_scripts"] and
+#: placed by kb_builder/theme/main.html).
+PAGE_SCRIPTS = {"compare": (COMPARE_SCRIPT,)}
 #: The theme marks its toggle checkboxes autocomplete="off", which HTML allows only on text-like inputs.
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
 #: An address shown as its own link text (<https://...>) gets this class, so print does not repeat it.
@@ -58,6 +62,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.generated: dict[str, str] = {}  # src path -> page title
         self.search_documents: list[browser_search.SearchDocument] = []
         self.unsearched: set[str] = set()
+        self.page_scripts: dict[str, tuple[str, ...]] = {}  # src path -> scripts of that page alone
         self.root = Path(".")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -91,8 +96,8 @@ class KbPlugin(BasePlugin[KbConfig]):
         # in kb_builder/theme), but not a list, so that the theme adds no <link rel=alternate> whose
         # sitemap its script would try to fetch.
         config.extra["alternate"] = True
-        config.extra_css += [THEME_STYLE, SEARCH_STYLE, PRINT_STYLE]
-        config.extra_javascript += [SEARCH_SCRIPT, PRINT_SCRIPT, COMPARE_SCRIPT]
+        config.extra_css += [SITE_STYLE]
+        config.extra_javascript += [SITE_SCRIPT]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -104,6 +109,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         pages = self.atlas.pages() + self.world.pages()
         # Dossiers repeat their entries for printing; search finds the entries themselves.
         self.unsearched = {page.path for page in pages if page.kind == "dossier"}
+        self.page_scripts = {page.path: PAGE_SCRIPTS[page.kind] for page in pages if page.kind in PAGE_SCRIPTS}
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"docs/{page.path} clashes with a page generated from the entries (rename it)")
@@ -138,18 +144,18 @@ class KbPlugin(BasePlugin[KbConfig]):
 
         tablesort = modules / "tablesort" / "dist"
         return {
-            SEARCH_SCRIPT: labels("__kbSearchLabels", {k: f"search_{k}" for k in browser_search.LABELS}) + read("kb-search.js"),
+            SITE_SCRIPT: labels("__kbSearchLabels", {k: f"search_{k}" for k in browser_search.LABELS})
+            + labels("__kbPrintLabels", {"printed": "printed_on"})
+            + read("kb-search.js")
+            + read("kb-print.js"),
             SEARCH_ENGINE: browser_search.engine_script(modules),
-            PRINT_SCRIPT: labels("__kbPrintLabels", {"printed": "printed_on"}) + read("kb-print.js"),
             COMPARE_SCRIPT: labels("__kbCompareLabels", {"filter": "filter"})
             + (tablesort / "tablesort.min.js").read_text(encoding="utf-8")
             + "\n;\n"
             + (tablesort / "sorts" / "tablesort.number.min.js").read_text(encoding="utf-8")
             + "\n;\n"
             + read("kb-compare.js"),
-            THEME_STYLE: read("kb-theme.css"),
-            SEARCH_STYLE: read("kb-search.css"),
-            PRINT_STYLE: read("kb-print.css"),
+            SITE_STYLE: "\n".join(read(name) for name in ("kb-theme.css", "kb-search.css", "kb-print.css")),
         }
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -158,6 +164,7 @@ class KbPlugin(BasePlugin[KbConfig]):
             # Themes print the title unescaped (and material's `striptags` unescapes it again), so the
             # title an author wrote is handed over HTML-escaped; `meta.title` takes precedence everywhere.
             page.meta["title"] = html.escape(self.generated[page.file.src_uri])
+            page.meta["kb_scripts"] = self.page_scripts.get(page.file.src_uri, ())
         if page.file.src_uri == HOME_PAGE:
             return markdown.rstrip() + "\n" + self.atlas.home_fragment()
         return markdown

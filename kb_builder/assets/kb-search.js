@@ -6,7 +6,8 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  var base = script.src.replace(/assets\/kb\/kb-search\.js(?:[?#].*)?$/, "");
+  /* The site's root: this script is assets/kb/<name>.js in it. */
+  var base = script.src.replace(/assets\/kb\/[^\/?#]+\.js(?:[?#].*)?$/, "");
   var lang = script.getAttribute("data-lang") || document.documentElement.lang.slice(0, 2);
   var labels = {};
   var state = { loading: null, index: null, parts: {}, timer: 0, seq: 0 };
