@@ -37,14 +37,19 @@ _LABELS: dict[str, dict[str, str]] = {
     "entries_count": {"en": "entries", "ru": "статей"},
     "all_sources": {"en": "All sources", "ru": "Все источники"},
     "all_sources_intro": {
-        "en": "Every source cited in the atlas, by jurisdiction and entry.",
-        "ru": "Все источники, на которые ссылается справочник, по юрисдикциям и статьям.",
+        "en": "Every source cited in the atlas, on one page per jurisdiction, by entry.",
+        "ru": "Все источники, на которые ссылается справочник: по странице на юрисдикцию, по статьям.",
     },
+    "sources_of": {"en": "Sources: {name}", "ru": "Источники: {name}"},
+    "sources_count": {"en": "{entries} entries, {sources} sources", "ru": "статей: {entries}, источников: {sources}"},
     "all_deadlines": {"en": "All deadlines", "ru": "Все сроки"},
     "all_deadlines_intro": {
-        "en": "Every time limit in the atlas, by jurisdiction, with its legal basis and the entry that explains it.",
-        "ru": "Все сроки, указанные в атласе, по юрисдикциям, с правовой основой и ссылкой на статью.",
+        "en": "Every time limit in the atlas, on one page per jurisdiction, with its legal basis and the entry "
+        "that explains it.",
+        "ru": "Все сроки, указанные в атласе: по странице на юрисдикцию, с правовой основой и ссылкой на статью.",
     },
+    "deadlines_of": {"en": "Deadlines: {name}", "ru": "Сроки: {name}"},
+    "deadlines_count": {"en": "{entries} entries, {deadlines} deadlines", "ru": "статей: {entries}, сроков: {deadlines}"},
     "entry": {"en": "Entry", "ru": "Статья"},
     "yes": {"en": "Yes", "ru": "Да"},
     "no": {"en": "No", "ru": "Нет"},

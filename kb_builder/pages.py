@@ -35,7 +35,9 @@ class Page:
     path: str  # relative to the docs root, such as 'ru/ru-call-up.md'
     title: str
     markdown: str
-    kind: str  # entry | jurisdiction | dossier | topic | sources | deadlines | countries | glossary
+    # entry | jurisdiction | dossier | topic | sources | jurisdiction-sources | deadlines | jurisdiction-deadlines
+    # | countries | glossary (and baseline | compare from world.py)
+    kind: str
 
 
 def entry_path(entry: Entry) -> str:
@@ -48,6 +50,14 @@ def jurisdiction_path(code: str) -> str:
 
 def dossier_path(code: str) -> str:
     return f"{jurisdiction_slug(code)}/dossier.md"
+
+
+def sources_path(code: str) -> str:
+    return f"{jurisdiction_slug(code)}/sources.md"
+
+
+def deadlines_path(code: str) -> str:
+    return f"{jurisdiction_slug(code)}/deadlines.md"
 
 
 def shift_headings(markdown: str, by: int) -> str:
@@ -151,10 +161,10 @@ class Atlas:
     def entry_link(self, from_page: str, entry: Entry) -> str:
         return f"[{escape_link_text(self.text(entry.title))}]({link(from_page, entry_path(entry))})"
 
-    def entry_list_item(self, from_page: str, entry: Entry) -> str:
+    def entry_list_item(self, from_page: str, entry: Entry, *, summary: bool = True) -> str:
         marker = f" *({self.l('unverified_title').lower()})*" if not entry.verified else ""
-        summary = " ".join(self.text(entry.summary).split())
-        return f"- {self.entry_link(from_page, entry)}{marker}: {summary}"
+        item = f"- {self.entry_link(from_page, entry)}{marker}"
+        return f"{item}: {' '.join(self.text(entry.summary).split())}" if summary else item
 
     # -- pages -------------------------------------------------------------------------------
 
@@ -163,6 +173,8 @@ class Atlas:
         # A country with no entries gets its baseline as its page (world.py), not a list with one item.
         pages += [self.jurisdiction_page(code) for code in self.by_jurisdiction]
         pages += [self.dossier_page(code) for code in self.by_jurisdiction]
+        pages += [self.jurisdiction_sources_page(code) for code in self.by_jurisdiction]
+        pages += [self.jurisdiction_deadlines_page(code) for code in self.by_jurisdiction if self.deadline_count(code)]
         pages += [self.topic_page(topic) for topic in TOPICS]
         pages.append(self.sources_page())
         pages.append(self.deadlines_page())
@@ -300,6 +312,10 @@ class Atlas:
         entries = self.by_jurisdiction.get(code, [])
         if entries:
             out += ['<div class="kb-print-all" markdown="1">', f"[{self.l('print_all', name=name)}]({link(path, dossier_path(code))})", "</div>", ""]
+            out += [f"- [{self.l('sources_of', name=name)}]({link(path, sources_path(code))})"]
+            if self.deadline_count(code):
+                out += [f"- [{self.l('deadlines_of', name=name)}]({link(path, deadlines_path(code))})"]
+            out.append("")
         for topic in TOPICS:
             in_topic = [e for e in entries if e.topic == topic]
             baseline = topic == "conscription" and code in self.baseline_codes
@@ -341,42 +357,73 @@ class Atlas:
             if in_topic:
                 found = True
                 out += [f"## {jurisdiction_name(code, self.lang)}", ""]
-                out += [self.entry_list_item(path, e) for e in in_topic]
+                # Titles only: a topic spans the whole atlas; summaries are on the jurisdiction pages.
+                out += [self.entry_list_item(path, e, summary=False) for e in in_topic]
                 out.append("")
         if not found:
             out += [self.l("no_entries"), ""]
         return Page(path=path, title=name, markdown="\n".join(out), kind="topic")
 
+    def deadline_count(self, code: str) -> int:
+        return sum(len(e.deadlines) for e in self.by_jurisdiction[code])
+
+    def list_index(self, path: str, key: str, rows: list[tuple[str, str, str]], kind: str) -> Page:
+        """An atlas-wide list as links to its parts, one per jurisdiction, so that no page grows with the
+        whole atlas: `rows` are (jurisdiction code, path of its part, what the part holds)."""
+        out = [f"# {self.l(key)}", "", self.l(key + "_intro"), ""]
+        out += [f"- [{jurisdiction_name(code, self.lang)}]({link(path, to)}): {what}" for code, to, what in rows]
+        out.append("")
+        return Page(path=path, title=self.l(key), markdown="\n".join(out), kind=kind)
+
     def sources_page(self) -> Page:
-        path = SOURCES_PAGE
-        out = [f"# {self.l('all_sources')}", "", self.l("all_sources_intro"), ""]
-        for code, entries in self.by_jurisdiction.items():
-            out += [f"## {jurisdiction_name(code, self.lang)}", ""]
-            for entry in entries:
-                out += [f"### {self.entry_link(path, entry)}", ""]
-                out += [f"- {self.citation(source)}" for source in entry.sources]
-                out.append("")
-        return Page(path=path, title=self.l("all_sources"), markdown="\n".join(out), kind="sources")
+        rows = [
+            (code, sources_path(code), self.l("sources_count", entries=str(len(entries)), sources=str(sum(len(e.sources) for e in entries))))
+            for code, entries in self.by_jurisdiction.items()
+        ]
+        return self.list_index(SOURCES_PAGE, "all_sources", rows, kind="sources")
+
+    def list_part_heading(self, path: str, code: str, title_key: str, index_path: str, index_key: str) -> tuple[str, list[str]]:
+        """Title and first lines of one jurisdiction's part of an atlas-wide list, with the ways back to the
+        list's index and to the jurisdiction."""
+        name = jurisdiction_name(code, self.lang)
+        title = self.l(title_key, name=name)
+        crumbs = f"[{self.l(index_key)}]({link(path, index_path)}) › [{name}]({link(path, jurisdiction_path(code))})"
+        return title, [f"# {title}", "", crumbs, ""]
+
+    def jurisdiction_sources_page(self, code: str) -> Page:
+        """Every source cited by one jurisdiction's entries, by entry."""
+        path = sources_path(code)
+        title, out = self.list_part_heading(path, code, "sources_of", SOURCES_PAGE, "all_sources")
+        for entry in self.by_jurisdiction[code]:
+            out += [f"## {self.entry_link(path, entry)}", ""]
+            out += [f"- {self.citation(source)}" for source in entry.sources]
+            out.append("")
+        return Page(path=path, title=title, markdown="\n".join(out), kind="jurisdiction-sources")
 
     def deadlines_page(self) -> Page:
-        """Every deadline of the atlas in one table."""
-        path = DEADLINES_PAGE
-        out = [f"# {self.l('all_deadlines')}", "", self.l("all_deadlines_intro"), ""]
-        out += [
-            f"| {self.l('jurisdiction')} | {self.l('what')} | {self.l('time_limit')} | {self.l('legal_basis')} "
-            f"| {self.l('entry')} |",
-            "| --- | --- | --- | --- | --- |",
+        rows = [
+            (code, deadlines_path(code), self.l("deadlines_count", entries=str(len(entries)), deadlines=str(self.deadline_count(code))))
+            for code, entries in self.by_jurisdiction.items()
+            if self.deadline_count(code)
         ]
-        for code, entries in self.by_jurisdiction.items():
-            for entry in entries:
-                for deadline in entry.deadlines:
-                    out.append(
-                        f"| {jurisdiction_name(code, self.lang)} | {cell(self.text(deadline.what))} "
-                        f"| {self.time_limit_cell(deadline)} "
-                        f"| {cell(self.text(deadline.legal_basis))} | {self.entry_link(path, entry)} |"
-                    )
+        return self.list_index(DEADLINES_PAGE, "all_deadlines", rows, kind="deadlines")
+
+    def jurisdiction_deadlines_page(self, code: str) -> Page:
+        """Every deadline of one jurisdiction's entries in one table."""
+        path = deadlines_path(code)
+        title, out = self.list_part_heading(path, code, "deadlines_of", DEADLINES_PAGE, "all_deadlines")
+        out += [
+            f"| {self.l('what')} | {self.l('time_limit')} | {self.l('legal_basis')} | {self.l('entry')} |",
+            "| --- | --- | --- | --- |",
+        ]
+        for entry in self.by_jurisdiction[code]:
+            for deadline in entry.deadlines:
+                out.append(
+                    f"| {cell(self.text(deadline.what))} | {self.time_limit_cell(deadline)} "
+                    f"| {cell(self.text(deadline.legal_basis))} | {self.entry_link(path, entry)} |"
+                )
         out.append("")
-        return Page(path=path, title=self.l("all_deadlines"), markdown="\n".join(out), kind="deadlines")
+        return Page(path=path, title=title, markdown="\n".join(out), kind="jurisdiction-deadlines")
 
     def glossary_page(self) -> Page:
         """The bilingual glossary that search also uses to find one language's words from the other's."""

@@ -69,6 +69,19 @@ def _check_slug(value: str) -> str:
     return value
 
 
+#: Names of the pages every jurisdiction's folder has besides its entries; an entry cannot take one.
+RESERVED_IDS = ("index", "dossier", "sources", "deadlines", "baseline")
+
+
+def _check_entry_id(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(
+            f"{value!r} is the name of a page the atlas makes for every jurisdiction (expected another id, "
+            "such as 'ru-alternative-civilian-service')"
+        )
+    return value
+
+
 def _check_jurisdiction(value: str) -> str:
     if value not in JURISDICTION_CODES:
         raise ValueError(
@@ -112,6 +125,12 @@ def _check_line(value: str) -> str:
 
 
 Slug = Annotated[str, AfterValidator(_check_slug), WithJsonSchema({"type": "string", "pattern": _SLUG.pattern})]
+EntryId = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    AfterValidator(_check_entry_id),
+    WithJsonSchema({"type": "string", "pattern": _SLUG.pattern, "not": {"enum": list(RESERVED_IDS)}}),
+]
 Jurisdiction = Annotated[
     str,
     AfterValidator(_check_jurisdiction),
@@ -235,7 +254,7 @@ class DaysFact(_StructuredFact):
 class Entry(_Model):
     """One entry file: a single rule, procedure or standard of one jurisdiction."""
 
-    id: Slug
+    id: EntryId
     jurisdiction: Jurisdiction
     topic: Topic
     title: LocalizedLine

@@ -52,6 +52,7 @@ def change(text: str, old: str, new: str) -> str:
         ("audience: [conscripts, lawyers]", "audience: [conscripts, soldiers]", "soldiers", "audience[1]: 'soldiers' is not allowed"),
         ("  en: Appealing", "  en: ''\n  xx: Appealing", "''", "title.en: the text is empty (expected some text)"),
         ("id: ru-appeal", "id: RU_Appeal", "RU_Appeal", "id: 'RU_Appeal' is not a valid id"),
+        ("id: ru-appeal", "id: sources", "sources", "id: 'sources' is the name of a page the atlas makes for every jurisdiction"),
         ("title:\n  en: Appealing", "title:\n  en: 12\n  zz: Appealing", "12", "title.en: int 12 is the wrong kind of value (expected text)"),
     ],
 )

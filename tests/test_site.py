@@ -101,13 +101,24 @@ def test_jurisdiction_topic_home_and_sources_pages_link_entries(small_site: Path
     assert "ru-appeal.html" in hrefs
     topic = {a.get("href") for tag, a in parse(small_site / "en" / "topics" / "appeal-grounds.html").tags if tag == "a"}
     assert {"../ru/ru-appeal.html", "../int/int-guidelines.html"} <= topic
+    # A topic spans the whole atlas, so its page lists titles; the summaries are on the jurisdiction pages.
+    summary = "A decision of the draft board can be appealed"
+    assert summary not in text_of(article(small_site / "en" / "topics" / "appeal-grounds.html"))
+    assert summary in text_of(article(small_site / "en" / "ru" / "index.html"))
     countries = text_of(article(small_site / "en" / "countries.html"))
     assert "Russia (baseline and entries, 1 entries)" in countries
     assert "International law (entries, 1 entries)" in countries
     home = {a.get("href") for tag, a in parse(small_site / "en" / "index.html").tags if tag == "a"}
     assert {"countries.html", "ru/index.html", "int/index.html", "deadlines.html", "sources.html"} <= home
-    sources = text_of(article(small_site / "en" / "sources.html"))
-    assert "https://example.org/source-ru-appeal" in sources and "https://example.org/source-int-guidelines" in sources
+    # Sources are listed on one page per jurisdiction, which the all-sources page and the jurisdiction link to.
+    listed = {a.get("href") for tag, a in parse(small_site / "en" / "sources.html").tags if tag == "a"}
+    assert {"ru/sources.html", "int/sources.html"} <= listed
+    assert "sources.html" in hrefs
+    ru_sources = small_site / "en" / "ru" / "sources.html"
+    assert "https://example.org/source-ru-appeal" in text_of(article(ru_sources))
+    assert "https://example.org/source-int-guidelines" not in text_of(article(ru_sources))
+    assert "https://example.org/source-int-guidelines" in text_of(article(small_site / "en" / "int" / "sources.html"))
+    assert "ru-appeal.html" in {a.get("href") for tag, a in parse(ru_sources).tags if tag == "a"}
 
 
 def test_related_links_resolve(small_site: Path) -> None:
@@ -160,11 +171,18 @@ def test_cross_references_work_both_ways(small_site: Path) -> None:
     assert "../ru/ru-appeal.html" in hrefs
 
 
-def test_deadlines_page_lists_every_deadline_with_its_entry(small_site: Path) -> None:
-    page = small_site / "en" / "deadlines.html"
-    text = text_of(article(page))
-    assert text.count("Appeal to the regional draft board") == 2
-    assert "Three months" in text and "53-FZ, Art. 28(7)" in text
-    hrefs = {a.get("href") for tag, a in parse(page).tags if tag == "a"}
-    assert {"ru/ru-appeal.html", "int/int-guidelines.html"} <= hrefs
+def test_deadlines_pages_list_every_deadline_with_its_entry(small_site: Path) -> None:
+    # One page per jurisdiction, so that no page grows with the whole atlas; deadlines.html links to them.
+    index = small_site / "en" / "deadlines.html"
+    assert {"ru/deadlines.html", "int/deadlines.html"} <= {a.get("href") for tag, a in parse(index).tags if tag == "a"}
+    assert text_of(article(index)).count("1 entries, 1 deadlines") == 2
+    found = {}
+    for code in ("ru", "int"):
+        page = small_site / "en" / code / "deadlines.html"
+        found[code] = text_of(article(page)), {a.get("href") for tag, a in parse(page).tags if tag == "a"}
+    assert all(text.count("Appeal to the regional draft board") == 1 for text, _ in found.values())
+    assert "Three months" in found["ru"][0] and "53-FZ, Art. 28(7)" in found["ru"][0]
+    assert "ru-appeal.html" in found["ru"][1] and "int-guidelines.html" in found["int"][1]
+    assert "ru-appeal.html" not in found["int"][1]
+    assert "deadlines.html" in {a.get("href") for tag, a in parse(small_site / "en" / "ru" / "index.html").tags if tag == "a"}
     assert "Все сроки" in text_of(article(small_site / "ru" / "deadlines.html"))
