@@ -61,7 +61,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.atlas: Atlas | None = None
         self.generated: dict[str, str] = {}  # src path -> page title
         self.search_documents: list[browser_search.SearchDocument] = []
-        self.unsearched: set[str] = set()
+        self.dossiers: set[str] = set()
         self.page_scripts: dict[str, tuple[str, ...]] = {}  # src path -> scripts of that page alone
         self.root = Path(".")
 
@@ -108,7 +108,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.generated = {}
         pages = self.atlas.pages() + self.world.pages()
         # Dossiers repeat their entries for printing; search finds the entries themselves.
-        self.unsearched = {page.path for page in pages if page.kind == "dossier"}
+        self.dossiers = {page.path for page in pages if page.kind == "dossier"}
         self.page_scripts = {page.path: PAGE_SCRIPTS[page.kind] for page in pages if page.kind in PAGE_SCRIPTS}
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
@@ -165,6 +165,10 @@ class KbPlugin(BasePlugin[KbConfig]):
             # title an author wrote is handed over HTML-escaped; `meta.title` takes precedence everywhere.
             page.meta["title"] = html.escape(self.generated[page.file.src_uri])
             page.meta["kb_scripts"] = self.page_scripts.get(page.file.src_uri, ())
+            if page.file.src_uri in self.dossiers:
+                # A dossier opens with its own table of contents; the theme's, beside it, would list every
+                # heading of every entry and make the theme lay out the whole page to follow the reader.
+                page.meta["hide"] = ["toc"]
         if page.file.src_uri == HOME_PAGE:
             return markdown.rstrip() + "\n" + self.atlas.home_fragment()
         return markdown
@@ -174,7 +178,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         src = page.file.src_uri
         if src in self.generated:
             html_text = _URL_LINK.sub(r'<a class="kb-url" href="\g<url>"\g<rest>>\g<url></a>', sanitize_html(html_text))
-        if src in self.unsearched:
+        if src in self.dossiers:
             return html_text
         body = browser_search.html_text(html_text)
         entry = self.atlas.entry_at(src)
