@@ -8,7 +8,9 @@ Figures: build time (`kb build --no-pdf`: both languages, the command-line index
 dossiers are left out), site size, zip size, median and
 largest page, search-index size per language (all its parts; a query loads only a few), and the time
 from opening a page from disk with `?q=` to the first search results shown (headless Chromium, over
-pages spread through the site).
+pages spread through the site): opened fresh (a new browser profile, as when the first page of the
+download is opened) and from another page (the same browser already showing a page of the site, as when
+the reader goes from page to page).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ LOADS = 11
 GIVE_UP_MS = 120_000
 QUERIES = {"en": "service", "ru": "службы"}
 CLI_ROWS: list[dict[str, str]] = []
+SEARCH_ROWS: list[dict[str, str]] = []
 
 
 def mib(n: int) -> str:
@@ -70,18 +73,21 @@ def site_pages(site: Path, lang: str) -> list[Path]:
     return sorted(p for p in (site / lang).rglob("*.html") if "assets" not in p.parts)
 
 
-def search_latency(site: Path, lang: str, browser) -> list[float]:
-    """Milliseconds from navigation start to the `kb-search-results` mark, for fresh loads of LOADS pages
-    spread evenly over the language's pages (in path order: home, country, entry, dossier, list pages)."""
+def sample_pages(site: Path, lang: str) -> list[Path]:
+    """LOADS pages spread evenly over the language's pages (in path order: home, country, entry, dossier,
+    list pages)."""
     pages = site_pages(site, lang)
-    return [time_to_results(page, lang, browser) for page in (pages[(2 * i + 1) * len(pages) // (2 * LOADS)] for i in range(LOADS))]
+    return [pages[(2 * i + 1) * len(pages) // (2 * LOADS)] for i in range(LOADS)]
 
 
-def time_to_results(target: Path, lang: str, browser) -> float:
-    """Milliseconds from opening `target` with `?q=` to the first results shown (infinity after GIVE_UP_MS)."""
+def time_to_results(target: Path, lang: str, browser, *, after: Path | None = None) -> float:
+    """Milliseconds from opening `target` with `?q=` to the first results shown (infinity after GIVE_UP_MS):
+    in a new browser profile, or, given `after`, once that page of the site is open in it."""
     context = browser.new_context()
     page = context.new_page()
     try:
+        if after is not None:
+            page.goto(after.as_uri(), wait_until="load", timeout=GIVE_UP_MS)
         page.goto(f"{target.as_uri()}?q={quote(QUERIES[lang])}", wait_until="commit", timeout=GIVE_UP_MS)
         page.wait_for_function("performance.getEntriesByName('kb-search-results').length > 0", timeout=GIVE_UP_MS)
         return page.evaluate("performance.getEntriesByName('kb-search-results')[0].startTime")
@@ -89,6 +95,24 @@ def time_to_results(target: Path, lang: str, browser) -> float:
         return math.inf
     finally:
         context.close()
+
+
+def search_row(name: str, site: Path, lang: str, browser) -> dict[str, str]:
+    """Time to results on the sampled pages and on the largest page, opened fresh and opened from the
+    language's home page."""
+    home = site / lang / "index.html"
+    fresh = [time_to_results(p, lang, browser) for p in sample_pages(site, lang)]
+    linked = [time_to_results(p, lang, browser, after=home) for p in sample_pages(site, lang)]
+    largest = max(site_pages(site, lang), key=lambda p: p.stat().st_size)
+    return {
+        "atlas": name,
+        "language": lang,
+        "opened fresh (median / max)": f"{ms(statistics.median(fresh))} / {ms(max(fresh))}",
+        "from another page (median / max)": f"{ms(statistics.median(linked))} / {ms(max(linked))}",
+        "largest page": f"{largest.relative_to(site / lang)}, {kib(largest.stat().st_size)}",
+        "largest page: fresh / from another page": f"{ms(time_to_results(largest, lang, browser))} / "
+        f"{ms(time_to_results(largest, lang, browser, after=home))}",
+    }
 
 
 def ms(value: float) -> str:
@@ -139,13 +163,8 @@ def measure(name: str, entries: Path, workdir: Path, browser) -> dict[str, str]:
         parts = list((site / lang / "assets" / "kb" / "search").iterdir())
         row[f"index {lang}"] = f"{mib(sum(p.stat().st_size for p in parts))} in {len(parts):,} parts"
     for lang in ("en", "ru"):
-        print(f"benchmark: {name}: search latency ({lang})", file=sys.stderr, flush=True)
-        times = search_latency(site, lang, browser)
-        row[f"results {lang} (median / max)"] = f"{ms(statistics.median(times))} / {ms(max(times))}"
-    for lang in ("en", "ru"):
-        print(f"benchmark: {name}: search latency on the largest page ({lang})", file=sys.stderr, flush=True)
-        largest = max(site_pages(site, lang), key=lambda p: p.stat().st_size)
-        row[f"results on largest page {lang}"] = f"{ms(time_to_results(largest, lang, browser))} ({largest.relative_to(site / lang)})"
+        print(f"benchmark: {name}: time to search results ({lang})", file=sys.stderr, flush=True)
+        SEARCH_ROWS.append(search_row(name, site, lang, browser))
     print(f"benchmark: {name}: command-line index and queries", file=sys.stderr, flush=True)
     started = time.monotonic()
     result = subprocess.run(
@@ -182,11 +201,13 @@ def main() -> None:
         f"## Build, size and in-browser search\n\n"
         f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, Chromium headless, with `.venv/bin/python {command}`.\n"
-        f"'results' is the time from opening a page from disk with `?q={QUERIES['en']}` (English) or "
-        f"`?q={QUERIES['ru']}` (Russian) to the first results shown, median and largest over {LOADS} fresh "
-        f"loads of pages spread evenly through the site (in path order), and one load of the largest page of "
-        f"each language.\n\n"
         f"{table(rows)}\n\n"
+        f"Time from opening a page from disk with `?q={QUERIES['en']}` (English) or `?q={QUERIES['ru']}` "
+        f"(Russian) to the first results shown, on {LOADS} pages spread evenly through the site (in path "
+        f"order) and on the largest page: opened fresh (a new browser profile, as when the download is first "
+        f"opened) and from another page (the same profile already showing the home page, as when the reader goes "
+        f"from page to page).\n\n"
+        f"{table(SEARCH_ROWS)}\n\n"
         f"## Command-line search\n\n"
         f"Same run. `kb index` time and index size; query time of `kb search` inside one process (start-up "
         f"excluded) over the {len(load_queries())} relevance queries, five times each.\n\n"

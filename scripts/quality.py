@@ -68,6 +68,9 @@ def axe_violations(site: Path, workers: int = 2) -> list[str]:
             path = queue.pop()
             await page.goto(path.as_uri(), wait_until="load")
             await page.add_script_tag(content=script)
+            # Parts of a long page out of view are not laid out (content-visibility: auto), and axe cannot
+            # see their colours; a reader sees them laid out when scrolled to, so axe checks them that way.
+            await page.add_style_tag(content="* { content-visibility: visible !important; }")
             violations = await page.evaluate(
                 "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                 ".map(v => [v.id, v.impact, v.help, v.nodes.map(n => n.html).slice(0, 3)])"
