@@ -1,8 +1,9 @@
 """Entries to pages: the atlas as Markdown pages in one language, independent of any renderer.
 
-`Atlas(entries, lang, today).pages()` gives every generated page (entry, jurisdiction, topic,
-sources) with its path and title; `nav()` the navigation tree. A renderer (the mkdocs plugin)
-only has to turn these Markdown pages into HTML.
+`Atlas(entries, lang, today).pages()` gives every generated page (entry, jurisdiction, dossier, topic,
+sources and deadlines) with its path and title; `nav()` the navigation tree. A renderer (the mkdocs
+plugin) only has to turn these Markdown pages into HTML. No page lists the whole atlas in full: the
+atlas-wide lists of sources and deadlines have one page per jurisdiction, and topic pages list titles.
 """
 
 from __future__ import annotations
