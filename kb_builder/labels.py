@@ -44,11 +44,11 @@ _LABELS: dict[str, dict[str, str]] = {
     "sources_count": {"en": "{entries} entries, {sources} sources", "ru": "статей: {entries}, источников: {sources}"},
     "all_deadlines": {"en": "All deadlines", "ru": "Все сроки"},
     "all_deadlines_intro": {
-        "en": "Every time limit in the atlas, on one page per jurisdiction, with its legal basis and the entry "
-        "that explains it.",
-        "ru": "Все сроки, указанные в атласе: по странице на юрисдикцию, с правовой основой и ссылкой на статью.",
+        "en": "Every time limit in the atlas is in a table on its jurisdiction's page, with its legal basis and "
+        "the entry that explains it.",
+        "ru": "Все сроки, указанные в атласе, собраны в таблицах на страницах юрисдикций, с правовой основой и "
+        "ссылкой на статью.",
     },
-    "deadlines_of": {"en": "Deadlines: {name}", "ru": "Сроки: {name}"},
     "deadlines_count": {"en": "{entries} entries, {deadlines} deadlines", "ru": "статей: {entries}, сроков: {deadlines}"},
     "entry": {"en": "Entry", "ru": "Статья"},
     "yes": {"en": "Yes", "ru": "Да"},

@@ -25,6 +25,8 @@ SOURCES_PAGE = "sources.md"
 COUNTRIES_PAGE = "countries.md"
 GLOSSARY_PAGE = "glossary.md"
 DEADLINES_PAGE = "deadlines.md"
+#: The heading of a jurisdiction page's table of deadlines, which "All deadlines" links to.
+DEADLINES_ANCHOR = "deadlines"
 HOME_PAGE = "index.md"
 MAX_SIBLINGS = 30
 #: Filled by kb-print.js with the date of printing; shown only on paper.
@@ -36,8 +38,8 @@ class Page:
     path: str  # relative to the docs root, such as 'ru/ru-call-up.md'
     title: str
     markdown: str
-    # entry | jurisdiction | dossier | topic | sources | jurisdiction-sources | deadlines | jurisdiction-deadlines
-    # | countries | glossary (and baseline | compare from world.py)
+    # entry | jurisdiction | dossier | topic | sources | jurisdiction-sources | deadlines | countries | glossary
+    # (and baseline | compare from world.py)
     kind: str
 
 
@@ -55,10 +57,6 @@ def dossier_path(code: str) -> str:
 
 def sources_path(code: str) -> str:
     return f"{jurisdiction_slug(code)}/sources.md"
-
-
-def deadlines_path(code: str) -> str:
-    return f"{jurisdiction_slug(code)}/deadlines.md"
 
 
 def shift_headings(markdown: str, by: int) -> str:
@@ -175,7 +173,6 @@ class Atlas:
         pages += [self.jurisdiction_page(code) for code in self.by_jurisdiction]
         pages += [self.dossier_page(code) for code in self.by_jurisdiction]
         pages += [self.jurisdiction_sources_page(code) for code in self.by_jurisdiction]
-        pages += [self.jurisdiction_deadlines_page(code) for code in self.by_jurisdiction if self.deadline_count(code)]
         pages += [self.topic_page(topic) for topic in TOPICS]
         pages.append(self.sources_page())
         pages.append(self.deadlines_page())
@@ -313,10 +310,7 @@ class Atlas:
         entries = self.by_jurisdiction.get(code, [])
         if entries:
             out += ['<div class="kb-print-all" markdown="1">', f"[{self.l('print_all', name=name)}]({link(path, dossier_path(code))})", "</div>", ""]
-            out += [f"- [{self.l('sources_of', name=name)}]({link(path, sources_path(code))})"]
-            if self.deadline_count(code):
-                out += [f"- [{self.l('deadlines_of', name=name)}]({link(path, deadlines_path(code))})"]
-            out.append("")
+            out += [f"[{self.l('sources_of', name=name)}]({link(path, sources_path(code))})", ""]
         for topic in TOPICS:
             in_topic = [e for e in entries if e.topic == topic]
             baseline = topic == "conscription" and code in self.baseline_codes
@@ -329,7 +323,28 @@ class Atlas:
                     )
                 out += [self.entry_list_item(path, e) for e in in_topic]
                 out.append("")
+        out += self.deadlines_table(path, entries)
         return Page(path=path, title=name, markdown="\n".join(out), kind="jurisdiction")
+
+    def deadlines_table(self, path: str, entries: list[Entry]) -> list[str]:
+        """Every deadline of a jurisdiction's entries in one table, under a heading that "All deadlines" links
+        to (#deadlines); nothing when the entries have none."""
+        if not any(e.deadlines for e in entries):
+            return []
+        out = [
+            f"## {self.l('deadlines')} {{#{DEADLINES_ANCHOR}}}",
+            "",
+            f"| {self.l('what')} | {self.l('time_limit')} | {self.l('legal_basis')} | {self.l('entry')} |",
+            "| --- | --- | --- | --- |",
+        ]
+        for entry in entries:
+            for deadline in entry.deadlines:
+                out.append(
+                    f"| {cell(self.text(deadline.what))} | {self.time_limit_cell(deadline)} "
+                    f"| {cell(self.text(deadline.legal_basis))} | {self.entry_link(path, entry)} |"
+                )
+        out.append("")
+        return out
 
     def dossier_page(self, code: str) -> Page:
         """Every entry of a jurisdiction on one page, in order, with a table of contents: for printing."""
@@ -364,9 +379,6 @@ class Atlas:
         if not found:
             out += [self.l("no_entries"), ""]
         return Page(path=path, title=name, markdown="\n".join(out), kind="topic")
-
-    def deadline_count(self, code: str) -> int:
-        return sum(len(e.deadlines) for e in self.by_jurisdiction[code])
 
     def list_index(self, path: str, key: str, rows: list[tuple[str, str, str]], kind: str) -> Page:
         """An atlas-wide list as links to its parts, one per jurisdiction, so that no page grows with the
@@ -403,28 +415,11 @@ class Atlas:
 
     def deadlines_page(self) -> Page:
         rows = [
-            (code, deadlines_path(code), self.l("deadlines_count", entries=str(len(entries)), deadlines=str(self.deadline_count(code))))
+            (code, f"{jurisdiction_path(code)}#{DEADLINES_ANCHOR}", self.l("deadlines_count", entries=str(len(entries)), deadlines=str(count)))
             for code, entries in self.by_jurisdiction.items()
-            if self.deadline_count(code)
+            if (count := sum(len(e.deadlines) for e in entries))
         ]
         return self.list_index(DEADLINES_PAGE, "all_deadlines", rows, kind="deadlines")
-
-    def jurisdiction_deadlines_page(self, code: str) -> Page:
-        """Every deadline of one jurisdiction's entries in one table."""
-        path = deadlines_path(code)
-        title, out = self.list_part_heading(path, code, "deadlines_of", DEADLINES_PAGE, "all_deadlines")
-        out += [
-            f"| {self.l('what')} | {self.l('time_limit')} | {self.l('legal_basis')} | {self.l('entry')} |",
-            "| --- | --- | --- | --- |",
-        ]
-        for entry in self.by_jurisdiction[code]:
-            for deadline in entry.deadlines:
-                out.append(
-                    f"| {cell(self.text(deadline.what))} | {self.time_limit_cell(deadline)} "
-                    f"| {cell(self.text(deadline.legal_basis))} | {self.entry_link(path, entry)} |"
-                )
-        out.append("")
-        return Page(path=path, title=title, markdown="\n".join(out), kind="jurisdiction-deadlines")
 
     def glossary_page(self) -> Page:
         """The bilingual glossary that search also uses to find one language's words from the other's."""

@@ -70,7 +70,7 @@ def _check_slug(value: str) -> str:
 
 
 #: Names of the pages every jurisdiction's folder has besides its entries; an entry cannot take one.
-RESERVED_IDS = ("index", "dossier", "sources", "deadlines", "baseline")
+RESERVED_IDS = ("index", "dossier", "sources", "baseline")
 
 
 def _check_entry_id(value: str) -> str:
