@@ -36,9 +36,10 @@ from kb_builder.world import World, baseline_codes
 
 log = get_plugin_logger(__name__)
 
-#: Theme files a site opened from disk never uses: source maps, the theme's own search (which the
-#: atlas replaces with its prebuilt offline index), and the sitemap and 404 page that need a server.
-UNUSED_THEME_FILES = ("*.map", "assets/javascripts/lunr/*", "assets/javascripts/workers/*", "sitemap.xml", "404.html")
+#: Theme files the site never uses: the theme's scripts (pages load none of them, see
+#: kb_builder/theme/main.html; the atlas has its own offline search), source maps, the colour palettes
+#: (the atlas has one), and the sitemap and 404 page that need a server.
+UNUSED_THEME_FILES = ("assets/javascripts/*", "*.map", "assets/stylesheets/palette.*", "sitemap.xml", "404.html")
 #: The atlas's styles (theme touches, search box, print), as one stylesheet.
 SITE_STYLE = "assets/kb/kb.css"
 #: The atlas's script on every page: search and the printed-on date, with their labels (one file, so

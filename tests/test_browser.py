@@ -118,3 +118,16 @@ def test_a_query_loads_only_the_index_parts_it_needs(browser: Browser, atlas_sit
     page.fill("#kb-search-input", "dublni")
     page.wait_for_function("Array.from(document.querySelectorAll('script')).some(s => s.src.endsWith('/search/terms.js'))")
     page.close()
+
+
+def test_pages_load_only_the_atlas_scripts(browser: Browser, atlas_site: Path) -> None:
+    """No theme script (pages use the theme in its no-JavaScript form); table sorting only where tables are."""
+    site = atlas_site / "site"
+    assert not (site / "en" / "assets" / "javascripts").exists()
+    page = browser.new_page()
+    for rel, expected in (("en/ru/index.html", ["kb.js"]), ("ru/compare/conscription.html", ["kb.js", "kb-compare.js"])):
+        page.goto(file_url(site / rel))
+        loaded = page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())")
+        assert loaded == expected, (rel, loaded)
+        assert page.evaluate("document.documentElement.classList.contains('no-js')")
+    page.close()
