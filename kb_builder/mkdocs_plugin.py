@@ -28,7 +28,7 @@ from kb_builder.glossary import load_glossary
 from kb_builder.labels import LANGUAGE_NAMES, label
 from kb_builder.loader import load_entries
 from kb_builder.mkdocs_config import KbConfig
-from kb_builder.pages import HOME_PAGE, Atlas
+from kb_builder.pages import HOME_PAGE, Atlas, Page
 from kb_builder.problems import EntryErrors
 from kb_builder.sanitize import sanitize_html
 from kb_builder.schema import LANGUAGES
@@ -60,10 +60,8 @@ _URL_LINK = re.compile(r'<a href="(?P<url>[^"]+)"(?P<rest>[^>]*)>(?P=url)</a>')
 class KbPlugin(BasePlugin[KbConfig]):
     def __init__(self) -> None:
         self.atlas: Atlas | None = None
-        self.generated: dict[str, str] = {}  # src path -> page title
+        self.generated: dict[str, Page] = {}  # src path -> the page made from the entries (title, kind)
         self.search_documents: list[browser_search.SearchDocument] = []
-        self.dossiers: set[str] = set()
-        self.page_scripts: dict[str, tuple[str, ...]] = {}  # src path -> scripts of that page alone
         self.root = Path(".")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -108,14 +106,11 @@ class KbPlugin(BasePlugin[KbConfig]):
                 files.remove(file)
         self.generated = {}
         pages = self.atlas.pages() + self.world.pages()
-        # Dossiers repeat their entries for printing; search finds the entries themselves.
-        self.dossiers = {page.path for page in pages if page.kind == "dossier"}
-        self.page_scripts = {page.path: PAGE_SCRIPTS[page.kind] for page in pages if page.kind in PAGE_SCRIPTS}
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"docs/{page.path} clashes with a page generated from the entries (rename it)")
             files.append(File.generated(config, page.path, content=page.markdown))
-            self.generated[page.path] = page.title
+            self.generated[page.path] = page
         missing = [p for p in self.config.about if files.get_file_from_path(p) is None]
         if missing:
             raise PluginError(f"plugins.kb.about names pages that are not in {config.docs_dir}: {', '.join(missing)}")
@@ -161,12 +156,13 @@ class KbPlugin(BasePlugin[KbConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         assert self.atlas is not None
-        if page.file.src_uri in self.generated:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
             # Themes print the title unescaped (and material's `striptags` unescapes it again), so the
             # title an author wrote is handed over HTML-escaped; `meta.title` takes precedence everywhere.
-            page.meta["title"] = html.escape(self.generated[page.file.src_uri])
-            page.meta["kb_scripts"] = self.page_scripts.get(page.file.src_uri, ())
-            if page.file.src_uri in self.dossiers:
+            page.meta["title"] = html.escape(generated.title)
+            page.meta["kb_scripts"] = PAGE_SCRIPTS.get(generated.kind, ())
+            if generated.kind == "dossier":
                 # A dossier opens with its own table of contents; the theme's, beside it, would list every
                 # heading of every entry and make the theme lay out the whole page to follow the reader.
                 page.meta["hide"] = ["toc"]
@@ -177,13 +173,15 @@ class KbPlugin(BasePlugin[KbConfig]):
     def on_page_content(self, html_text: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         assert self.atlas is not None
         src = page.file.src_uri
-        if src in self.generated:
+        generated = self.generated.get(src)
+        if generated is not None:
             html_text = _URL_LINK.sub(r'<a class="kb-url" href="\g<url>"\g<rest>>\g<url></a>', sanitize_html(html_text))
-        if src in self.dossiers:
-            return html_text
+            if generated.kind == "dossier":
+                # Dossiers repeat their entries for printing; search finds the entries themselves.
+                return html_text
         body = browser_search.html_text(html_text)
         entry = self.atlas.entry_at(src)
-        title = self.generated.get(src) or html.unescape(page.title or "")
+        title = generated.title if generated is not None else html.unescape(page.title or "")
         bridge = browser_search.glossary_bridge(body, self.atlas.glossary)
         weight = 1.0
         if entry is not None:
@@ -191,7 +189,7 @@ class KbPlugin(BasePlugin[KbConfig]):
             meta, snippet = self.atlas.search_meta(entry), self.atlas.text(entry.summary)
         else:
             fields, meta, snippet = {"title": title, "glossary": bridge, "body": body}, "", body
-            if src in self.generated:
+            if generated is not None:
                 weight = browser_search.LISTING_WEIGHT
         self.search_documents.append(
             browser_search.SearchDocument(

@@ -395,18 +395,14 @@ class Atlas:
         ]
         return self.list_index(SOURCES_PAGE, "all_sources", rows, kind="sources")
 
-    def list_part_heading(self, path: str, code: str, title_key: str, index_path: str, index_key: str) -> tuple[str, list[str]]:
-        """Title and first lines of one jurisdiction's part of an atlas-wide list, with the ways back to the
-        list's index and to the jurisdiction."""
-        name = jurisdiction_name(code, self.lang)
-        title = self.l(title_key, name=name)
-        crumbs = f"[{self.l(index_key)}]({link(path, index_path)}) › [{name}]({link(path, jurisdiction_path(code))})"
-        return title, [f"# {title}", "", crumbs, ""]
-
     def jurisdiction_sources_page(self, code: str) -> Page:
-        """Every source cited by one jurisdiction's entries, by entry."""
+        """Every source cited by one jurisdiction's entries, by entry, with the ways back to "All sources"
+        and to the jurisdiction."""
         path = sources_path(code)
-        title, out = self.list_part_heading(path, code, "sources_of", SOURCES_PAGE, "all_sources")
+        name = jurisdiction_name(code, self.lang)
+        title = self.l("sources_of", name=name)
+        crumbs = f"[{self.l('all_sources')}]({link(path, SOURCES_PAGE)}) › [{name}]({link(path, jurisdiction_path(code))})"
+        out = [f"# {title}", "", crumbs, ""]
         for entry in self.by_jurisdiction[code]:
             out += [f"## {self.entry_link(path, entry)}", ""]
             out += [f"- {self.citation(source)}" for source in entry.sources]

@@ -76,10 +76,9 @@ def site_pages(site: Path, lang: str) -> list[Path]:
     return sorted(p for p in (site / lang).rglob("*.html") if "assets" not in p.parts)
 
 
-def sample_pages(site: Path, lang: str) -> list[Path]:
-    """LOADS pages spread evenly over the language's pages (in path order: home, country, entry, dossier,
+def sample_pages(pages: list[Path]) -> list[Path]:
+    """LOADS pages spread evenly over a language's pages (in path order: home, country, entry, dossier,
     list pages)."""
-    pages = site_pages(site, lang)
     return [pages[(2 * i + 1) * len(pages) // (2 * LOADS)] for i in range(LOADS)]
 
 
@@ -109,9 +108,11 @@ def search_row(name: str, site: Path, lang: str, browser) -> dict[str, str]:
     """Time to results on the sampled pages and on the largest page, opened fresh and opened from the
     language's home page."""
     home = site / lang / "index.html"
-    fresh = [time_to_results(p, lang, browser) for p in sample_pages(site, lang)]
-    linked = [time_to_results(p, lang, browser, after=home) for p in sample_pages(site, lang)]
-    largest = max(site_pages(site, lang), key=lambda p: p.stat().st_size)
+    pages = site_pages(site, lang)
+    sample = sample_pages(pages)
+    fresh = [time_to_results(p, lang, browser) for p in sample]
+    linked = [time_to_results(p, lang, browser, after=home) for p in sample]
+    largest = max(pages, key=lambda p: p.stat().st_size)
     return {
         "atlas": name,
         "language": lang,
