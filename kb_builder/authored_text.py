@@ -35,7 +35,8 @@ def _texts(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
         yield loc, data
 
 
-def _where(doc: YamlDocument, loc: Loc, text: str, offset: int) -> tuple[int, int]:
+def text_position(doc: YamlDocument, loc: Loc, text: str, offset: int) -> tuple[int, int]:
+    """Line and column in the file of the character at `offset` of the text at `loc`."""
     line, col = doc.position(loc)
     before = text[:offset]
     line_in_text = before.count("\n")
@@ -54,7 +55,7 @@ def markup_problems(doc: YamlDocument, display_path: str) -> list[Problem]:
         visible = _CODE.sub(lambda m: " " * len(m.group()), _AUTOLINK.sub(lambda m: " " * len(m.group()), text))
         field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
         for match in _TAG.finditer(visible):
-            line, col = _where(doc, loc, text, match.start())
+            line, col = text_position(doc, loc, text, match.start())
             problems.append(
                 Problem(
                     display_path,
@@ -65,7 +66,7 @@ def markup_problems(doc: YamlDocument, display_path: str) -> list[Problem]:
                 )
             )
         for match in _IMAGE.finditer(visible):
-            line, col = _where(doc, loc, text, match.start())
+            line, col = text_position(doc, loc, text, match.start())
             problems.append(
                 Problem(display_path, line, col, f"{field}: images are not allowed in entries (expected text and links)")
             )
@@ -74,7 +75,7 @@ def markup_problems(doc: YamlDocument, display_path: str) -> list[Problem]:
             scheme = _SCHEME.match(html.unescape(url or "").strip())
             if scheme and scheme.group("scheme").lower() not in ALLOWED_SCHEMES:
                 offset = match.start("url") if match.group("url") is not None else match.start("ref")
-                line, col = _where(doc, loc, text, offset)
+                line, col = text_position(doc, loc, text, offset)
                 problems.append(
                     Problem(
                         display_path,

@@ -12,13 +12,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kb_builder import skeleton
+from kb_builder import provenance, skeleton
 from kb_builder.build_info import build_date
 from kb_builder.glossary import load_glossary
 from kb_builder.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
 from kb_builder.loader import LoadResult, display, load_entries
 from kb_builder.problems import EntryErrors
 from kb_builder.schema import LANGUAGES, TOPICS, json_schema
+from kb_builder.source_policy import CLASSES as SOURCE_CLASSES
+from kb_builder.source_policy import POLICY_FILE, UNLISTED, load_policy
 
 DEFAULT_ENTRIES = Path("entries")
 DEFAULT_INDEX = Path("site") / "cli-index"
@@ -157,7 +159,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
         lang: sum(1 for e in entries if lang not in e.missing_languages()) for lang in LANGUAGES
     }
     overdue = sorted((e.review_due, e.id) for e in entries if e.is_overdue(today))
-    unverified = sorted(e.id for e in entries if not e.verified)
+    facts = Counter(fact.provenance.cls for e in entries for fact in provenance.facts(e))
+    warned = {e.id: len(provenance.warned(e)) for e in entries if provenance.warned(e)}
+    policy = load_policy()
+    sources = Counter(policy.ruling(s.url).cls for e in entries for s in e.sources)
+    total_sources = sum(sources.values())
+
+    def percent(n: int, of: int) -> float:
+        return round(100 * n / of, 1) if of else 0.0
     if args.json:
         print(
             json.dumps(
@@ -170,7 +179,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
                         for lang, n in coverage.items()
                     },
                     "overdue": [{"id": i, "review_due": d.isoformat()} for d, i in overdue],
-                    "unverified": unverified,
+                    "facts": {cls: facts[cls] for cls in provenance.CLASSES},
+                    "warned": dict(sorted(warned.items())),
+                    "sources": {
+                        cls: {"sources": sources[cls], "percent": percent(sources[cls], total_sources)}
+                        for cls in (*SOURCE_CLASSES, UNLISTED)
+                    },
                 },
                 indent=2,
             )
@@ -188,9 +202,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for lang, n in coverage.items():
         share = 100 * n / len(entries) if entries else 0.0
         print(f"  {lang}  {n}/{len(entries)} ({share:.0f}%)")
-    print(f"\nNot yet verified: {len(unverified)}")
-    for entry_id in unverified:
-        print(f"  {entry_id}")
+    total_facts = sum(facts.values())
+    print(f"\nWhat the {total_facts} facts rest on:")
+    for cls in provenance.CLASSES:
+        print(f"  {cls:<17} {facts[cls]:>4} ({percent(facts[cls], total_facts):.1f}%)")
+    print(f"\nEntries with facts to check (a fact a reader acts on, on reports only): {len(warned)}")
+    for entry_id, n in sorted(warned.items()):
+        print(f"  {entry_id} ({n})")
+    print(f"\nSources by the source policy's classes ({display(POLICY_FILE)}):")
+    for cls in (*SOURCE_CLASSES, UNLISTED):
+        print(f"  {cls:<17} {sources[cls]:>4} ({percent(sources[cls], total_sources):.1f}%)")
     print(f"\nOverdue for review on {today.isoformat()}: {len(overdue)}")
     for due, entry_id in overdue:
         print(f"  {entry_id} (due {due.isoformat()})")
@@ -251,7 +272,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="print the entry JSON Schema (for editors)")
     p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("stats", help="entries by jurisdiction, topic and language; overdue reviews")
+    p = sub.add_parser("stats", help="entries by jurisdiction, topic and language; what facts rest on; sources by class")
     entries_option(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_stats)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date
+from babel.units import format_unit
 
 _LABELS: dict[str, dict[str, str]] = {
     "key_facts": {"en": "Key facts", "ru": "Основные факты"},
@@ -86,10 +87,10 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "coverage_full": {"en": "full coverage", "ru": "полный охват"},
     "coverage_full_means": {
-        "en": "a reviewed conscription entry and entries on at least four topics",
-        "ru": "проверенная статья о призыве и статьи как минимум по четырём темам",
+        "en": "the atlas's own conscription entry and entries on at least four topics",
+        "ru": "собственная статья атласа о призыве и статьи как минимум по четырём темам",
     },
-    "coverage_conscription": {"en": "reviewed conscription entry", "ru": "статья о призыве"},
+    "coverage_conscription": {"en": "conscription entry", "ru": "статья о призыве"},
     "coverage_conscription_means": {
         "en": "the atlas's own entry on conscription",
         "ru": "собственная статья атласа о призыве",
@@ -187,14 +188,31 @@ _LABELS: dict[str, dict[str, str]] = {
         "en": "Legal information, not legal advice. Each entry says when it was last reviewed.",
         "ru": "Правовая информация, а не юридическая консультация. В каждой статье указана дата последней проверки.",
     },
-    "unverified_title": {"en": "Not yet verified", "ru": "Ещё не проверено"},
-    "unverified": {
-        "en": "This entry has not yet been fully checked against the primary legal texts. Treat its "
-        "contents with care and confirm them with the sources listed below.",
-        "ru": "Эта статья ещё не полностью сверена с текстами нормативных актов. Относитесь к ней осторожно "
-        "и сверяйтесь с перечисленными ниже источниками.",
+    # What facts rest on (provenance.py): the line beside each fact, the entry's summary and its warning.
+    "prov_law": {"en": "Law text", "ru": "Текст закона"},
+    "prov_court": {"en": "Court decision", "ru": "Решение суда"},
+    "prov_official": {"en": "Official source", "ru": "Официальный источник"},
+    "prov_reported": {"en": "Reported by", "ru": "По сообщениям"},
+    "prov_class_law": {"en": "the law's text", "ru": "текст закона"},
+    "prov_class_court": {"en": "a court decision", "ru": "решение суда"},
+    "prov_class_official": {"en": "an official statement or guidance", "ru": "официальное заявление или разъяснение"},
+    "prov_class_reported": {"en": "reports only", "ru": "только сообщения"},
+    "prov_summary": {"en": "What the {n} facts here rest on", "ru": "На чём основаны факты этой статьи ({n})"},
+    "prov_mark_reported": {"en": "reported", "ru": "по сообщениям"},
+    "warn_title": {"en": "Check before you act", "ru": "Проверьте, прежде чем действовать"},
+    "warn": {
+        "en": "These facts you may act on rest on reports only, not on the text of a law, a court decision or an "
+        "official source. Confirm them in the sources below, or with a lawyer, before you rely on them:",
+        "ru": "Эти факты, от которых могут зависеть ваши действия, известны только из сообщений, а не из текста "
+        "закона, решения суда или официального источника. Прежде чем на них опираться, сверьтесь с источниками "
+        "ниже или с юристом:",
     },
-    "fact_unverified": {"en": "not verified", "ru": "не проверено"},
+    "warn_count": {"en": "facts to check: {n}", "ru": "факты для проверки: {n}"},
+    "table_facts": {"en": "In the comparison tables", "ru": "В сравнительных таблицах"},
+    "col_stay": {"en": "Visa-free stay for Russian citizens", "ru": "Безвизовое пребывание для граждан России"},
+    "days_in_period": {"en": "{days} in any {period}", "ru": "{days} в любые {period}"},
+    "statement_by": {"en": "cited only for a statement by {who} (state-controlled media)",
+                     "ru": "приводится только как заявление: {who} (государственное СМИ)"},
     "overdue_title": {"en": "Review overdue", "ru": "Проверка просрочена"},
     "overdue": {
         "en": "This entry was due for review on {date} and has not been reviewed since. The law may have changed.",
@@ -255,6 +273,11 @@ def audience_name(audience: str, lang: str) -> str:
 def format_day(day: dt.date, lang: str) -> str:
     """A date in words: '21 November 2026' / '21 ноября 2026 г.'."""
     return format_date(day, format="long", locale=_DATE_LOCALE[lang])
+
+
+def format_days(days: int, lang: str) -> str:
+    """A number of days in words, with the plural the language needs: '21 days' / '21 день'."""
+    return format_unit(days, "duration-day", locale=_DATE_LOCALE[lang], length="long")
 
 
 def keys() -> list[str]:

@@ -1,7 +1,8 @@
 """Loading and validating every entry file of an atlas.
 
-`load_entries` reads every `*.yaml` under the entries folder, validates each against the schema and
-the whole set against itself (unique ids, existing `related` ids, folder matching jurisdiction), and
+`load_entries` reads every `*.yaml` under the entries folder, validates each against the schema, its facts
+against its own legal basis and sources, and its addresses against the source policy, and the whole set
+against itself (unique ids, existing `related` ids, folder matching jurisdiction), and
 returns the entries with every problem found, in one pass. Nothing is dropped silently: a file is
 either an entry or the source of at least one problem.
 """
@@ -16,9 +17,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kb_builder.authored_text import markup_problems
+from kb_builder.entry_checks import entry_problems
 from kb_builder.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
 from kb_builder.problems import EntryErrors, Problem
 from kb_builder.schema import Entry
+from kb_builder.source_policy import SourcePolicy, load_policy
 from kb_builder.yaml_source import Loc, YamlDocument, read_yaml
 
 ENTRY_SUFFIX = ".yaml"
@@ -132,7 +135,8 @@ class ParsedFile:
         return self.doc.data.get(key) if isinstance(self.doc.data, dict) else None
 
 
-def load_file(path: Path) -> tuple[ParsedFile | None, list[Problem]]:
+def load_file(path: Path, policy: SourcePolicy | None) -> tuple[ParsedFile | None, list[Problem]]:
+    """One entry file, validated against the schema and, when given, the source policy."""
     shown = display(path)
     doc, problems = read_yaml(path, shown)
     if doc is None:
@@ -142,6 +146,8 @@ def load_file(path: Path) -> tuple[ParsedFile | None, list[Problem]]:
         entry = Entry.model_validate(doc.data)
     except ValidationError as err:
         return ParsedFile(path, shown, doc, None), problems + _schema_problems(doc, shown, err)
+    if policy is not None:
+        problems += entry_problems(entry, doc, shown, policy)
     # A file with duplicate keys or raw HTML is wrong even when its data validates.
     return ParsedFile(path, shown, doc, None if problems else entry), problems
 
@@ -233,9 +239,14 @@ def load_entries(root: Path) -> LoadResult:
         result.problems.append(Problem(display(root), 1, 1, "the entries folder does not exist (expected a folder)"))
         return result
     result.files, result.problems = find_entry_files(root)
+    try:
+        policy: SourcePolicy | None = load_policy()
+    except EntryErrors as err:
+        policy = None
+        result.problems.extend(err.problems)
     parsed: list[ParsedFile] = []
     for path in result.files:
-        item, problems = load_file(path)
+        item, problems = load_file(path, policy)
         result.problems.extend(problems)
         if item is not None:
             parsed.append(item)

@@ -16,10 +16,23 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from kb_builder import provenance
 from kb_builder.jurisdictions import jurisdiction_name, jurisdiction_slug, sort_key
-from kb_builder.labels import audience_name, format_day, label, topic_name
+from kb_builder.labels import audience_name, format_day, format_days, label, topic_name
 from kb_builder.glossary import Term
-from kb_builder.schema import LANGUAGES, TOPICS, Deadline, Entry, LocalizedText, Source
+from kb_builder.provenance import Fact, Provenance
+from kb_builder.schema import LANGUAGES, TOPICS, AgeFact, BoolFact, DaysFact, Deadline, Entry, LegalBasis, LocalizedText, MonthsFact, Source
+
+#: The label of each comparison-table fact, by its field name.
+TABLE_FACT_LABELS = {
+    "in_force": "col_in_force",
+    "min_age": "col_min_age",
+    "max_age": "col_max_age",
+    "service_months": "col_service",
+    "objection_recognised": "col_objection",
+    "alternative_service_months": "col_alternative",
+    "stay_days_for_russians": "col_stay",
+}
 
 SOURCES_PAGE = "sources.md"
 COUNTRIES_PAGE = "countries.md"
@@ -135,20 +148,58 @@ class Atlas:
         return format_day(day, self.lang)
 
     def citation(self, source: Source) -> str:
-        """A source as the pages cite it: title, publisher, full address, kind and date accessed."""
+        """A source as the pages cite it: title, publisher, full address, kind and date accessed, and for
+        state-controlled media whose statement it is cited for."""
+        statement = f"; {self.l('statement_by', who=source.statement_by)}" if source.statement_by else ""
         return (
             f"{source.title}. {source.publisher}. <{source.url}> "
-            f"({self.l(source.kind)}; {self.l('accessed')} {self.day(source.accessed)})"
+            f"({self.l(source.kind)}; {self.l('accessed')} {self.day(source.accessed)}{statement})"
         )
 
-    def time_limit_cell(self, deadline: Deadline) -> str:
-        """A deadline's time limit for a table cell, marked when it could not be confirmed."""
-        limit = cell(self.text(deadline.time_limit))
-        return limit + self.unverified_mark() if not deadline.verified else limit
+    def ground_name(self, ground: LegalBasis | Source) -> str:
+        """A legal basis by its short name and article, a source by its publisher."""
+        if isinstance(ground, Source):
+            return ground.publisher
+        name = self.text(ground.short) if ground.short else " ".join(self.text(ground.instrument).split())
+        return f"{name}, {self.text(ground.article)}" if ground.article else name
 
-    def unverified_mark(self) -> str:
-        """The marker after a fact that could not be confirmed."""
-        return f' <span class="kb-unverified-mark">({self.l("fact_unverified")})</span>'
+    def provenance_parts(self, found: Provenance) -> tuple[str, str, str]:
+        """What a fact rests on, in words: its class, the items of that class, and any doubt about them."""
+        names = "; ".join(dict.fromkeys(self.ground_name(g) for g in found.grounds))
+        caveat = " ".join(self.text(found.caveat).split()) if found.caveat is not None else ""
+        return self.l("prov_" + found.cls), names, caveat
+
+    def provenance_text(self, found: Provenance) -> str:
+        """What a fact rests on, without its doubts: 'Law text: 53-FZ, Art. 28(7)'."""
+        kind, names, _ = self.provenance_parts(found)
+        return f"{kind}: {names}"
+
+    def provenance_line(self, found: Provenance) -> str:
+        """What a fact rests on, on a line of its own in the fact's table cell, on screen and on paper: the class in
+        bold, the items, and any doubt on a line below."""
+        # Escaped for HTML; a | as an entity, so the line fits a Markdown table cell and an HTML one alike.
+        kind, names, caveat = (html.escape(part, quote=False).replace("|", "&#124;") for part in self.provenance_parts(found))
+        doubt = f'<br><span class="kb-caveat">{caveat}</span>' if caveat else ""
+        return f'<br><span class="kb-prov kb-prov-{found.cls}"><strong>{kind}:</strong> {names}{doubt}</span>'
+
+    def time_limit_cell(self, entry: Entry, deadline: Deadline) -> str:
+        """A deadline's time limit for a table cell, with what it rests on."""
+        return cell(self.text(deadline.time_limit)) + self.provenance_line(provenance.deadline(entry, deadline))
+
+    def fact_label(self, fact: Fact) -> str:
+        """A fact's label: its own text, or the name of its column in the comparison tables."""
+        return self.text(fact.label) if fact.label is not None else self.l(TABLE_FACT_LABELS[fact.column or ""])
+
+    def table_fact_value(self, fact: BoolFact | AgeFact | MonthsFact | DaysFact) -> str:
+        """A comparison-table fact's value in words: yes or no, a number, a span of months, days in a period."""
+        if isinstance(fact, BoolFact):
+            return self.l("yes" if fact.value else "no")
+        if isinstance(fact, MonthsFact):
+            return str(fact.min) if fact.min == fact.max else f"{fact.min}–{fact.max}"
+        if isinstance(fact, DaysFact):
+            days = format_days(fact.value, self.lang)
+            return self.l("days_in_period", days=days, period=format_days(fact.per_days, self.lang)) if fact.per_days else days
+        return str(fact.value)
 
     @cached_property
     def by_jurisdiction(self) -> dict[str, list[Entry]]:
@@ -161,7 +212,8 @@ class Atlas:
         return f"[{escape_link_text(self.text(entry.title))}]({link(from_page, entry_path(entry))})"
 
     def entry_list_item(self, from_page: str, entry: Entry, *, summary: bool = True) -> str:
-        marker = f" *({self.l('unverified_title').lower()})*" if not entry.verified else ""
+        warned = len(provenance.warned(entry))
+        marker = f" *({self.l('warn_count', n=str(warned))})*" if warned else ""
         item = f"- {self.entry_link(from_page, entry)}{marker}"
         return f"{item}: {' '.join(self.text(entry.summary).split())}" if summary else item
 
@@ -185,8 +237,7 @@ class Atlas:
             indent(self.l("notice", date=self.day(entry.last_reviewed))),
             "",
         ]
-        if not entry.verified:
-            blocks += [f'!!! warning kb-unverified "{self.l("unverified_title")}"', indent(self.l("unverified")), ""]
+        blocks += self.provenance_summary(entry)
         if entry.is_overdue(self.today):
             assert entry.review_due is not None
             blocks += [
@@ -200,6 +251,24 @@ class Atlas:
                 indent(self.l("untranslated", other=self.l("lang_name_en"))),
                 "",
             ]
+        return blocks
+
+    def provenance_summary(self, entry: Entry) -> list[str]:
+        """How many of the entry's facts rest on each kind of basis, and a warning naming the facts a reader acts
+        on that rest on reports only."""
+        counts = provenance.counts(entry)
+        total = sum(counts.values())
+        if not total:
+            return []
+        # Classes with no fact are left out, but reports only is always said, even when it is none.
+        parts = "; ".join(f"{self.l('prov_class_' + cls)} — {n}" for cls, n in counts.items() if n or cls == provenance.REPORTED)
+        blocks = ['<div class="kb-provenance" markdown="1">', f"**{self.l('prov_summary', n=str(total))}:** {parts}.", "</div>", ""]
+        warned = provenance.warned(entry)
+        if warned:
+            # Each fact with what it rests on; its doubts stand beside the fact itself, further down.
+            items = [f"- **{html.escape(self.fact_label(f), quote=False)}**: {self.provenance_text(f.provenance)}"
+                     for f in warned]
+            blocks += [f'!!! warning kb-warned "{self.l("warn_title")}"', indent(self.l("warn")), "", indent("\n".join(items)), ""]
         return blocks
 
     def entry_page(self, entry: Entry) -> Page:
@@ -237,10 +306,17 @@ class Atlas:
             out += [f"{h(2)} {self.l('key_facts')}", ""]
             out += [f"| {self.l('fact')} | {self.l('value')} | {self.l('as_of')} |", "| --- | --- | --- |"]
             for fact in entry.key_facts:
-                value = cell(self.text(fact.value))
-                if not fact.verified:
-                    value += self.unverified_mark()
+                value = cell(self.text(fact.value)) + self.provenance_line(provenance.key_fact(entry, fact))
                 out.append(f"| {cell(self.text(fact.label))} | {value} | {self.day(fact.as_of)} |")
+            out.append("")
+
+        table_facts = entry.structured_facts()
+        if table_facts:
+            out += [f"{h(2)} {self.l('table_facts')}", ""]
+            out += [f"| {self.l('fact')} | {self.l('value')} | {self.l('as_of')} |", "| --- | --- | --- |"]
+            for where, fact in table_facts:
+                value = self.table_fact_value(fact) + self.provenance_line(provenance.provenance(entry, fact.rests_on))
+                out.append(f"| {self.l(TABLE_FACT_LABELS[where.rsplit('.', 1)[-1]])} | {value} | {self.day(fact.as_of)} |")
             out.append("")
 
         if entry.deadlines:
@@ -251,7 +327,7 @@ class Atlas:
             ]
             for deadline in entry.deadlines:
                 out.append(
-                    f"| {cell(self.text(deadline.what))} | {self.time_limit_cell(deadline)} "
+                    f"| {cell(self.text(deadline.what))} | {self.time_limit_cell(entry, deadline)} "
                     f"| {cell(self.text(deadline.legal_basis))} |"
                 )
             out.append("")
@@ -340,7 +416,7 @@ class Atlas:
         for entry in entries:
             for deadline in entry.deadlines:
                 out.append(
-                    f"| {cell(self.text(deadline.what))} | {self.time_limit_cell(deadline)} "
+                    f"| {cell(self.text(deadline.what))} | {self.time_limit_cell(entry, deadline)} "
                     f"| {cell(self.text(deadline.legal_basis))} | {self.entry_link(path, entry)} |"
                 )
         out.append("")

@@ -172,44 +172,83 @@ class LocalizedLine(LocalizedText):
     ru: Line | None = None
 
 
-class KeyFact(_Model):
-    label: LocalizedLine
-    value: LocalizedText
-    as_of: Date = Field(description="The date on which this fact was true according to its source.")
-    verified: StrictBool = Field(
-        default=True,
-        description="false if the fact could not be confirmed against a source; the page then marks it.",
+#: What a key fact is about. A reader acts on the first five; they get a warning when they rest on reports only.
+FACT_KINDS: tuple[str, ...] = ("deadline", "penalty", "stay", "age", "fee", "rule", "context")
+ACTIONABLE_FACT_KINDS: tuple[str, ...] = FACT_KINDS[:5]
+
+#: What a legal basis is: a law (statute, code, decree, regulation, treaty), a court decision (including a
+#: treaty body's views), or official guidance (an authority's guidance or official explanation).
+BASIS_KINDS: tuple[str, ...] = ("law", "court", "guidance")
+
+RestsOn = Annotated[
+    list[Slug],
+    Field(
+        min_length=1,
+        description="Ids of the items of this entry's legal_basis or sources that state this fact; the page shows "
+        "what the fact rests on from them.",
+    ),
+]
+
+
+class _Grounded(_Model):
+    """A fact that names what it rests on, with an optional doubt about that basis."""
+
+    rests_on: RestsOn
+    caveat: LocalizedText | None = Field(
+        default=None, description="A doubt about what the fact rests on, shown with its provenance (never in the value)."
     )
 
 
-class Deadline(_Model):
+class KeyFact(_Grounded):
+    label: LocalizedLine
+    value: LocalizedText
+    as_of: Date = Field(description="The date on which this fact was true according to its source.")
+    kind: Literal[FACT_KINDS] = Field(  # type: ignore[valid-type]
+        description="What the fact is about: deadline, penalty, stay, age and fee are facts a reader acts on; "
+        "rule and context are the others."
+    )
+
+
+class Deadline(_Grounded):
     what: LocalizedText
     time_limit: LocalizedText
-    legal_basis: LocalizedText
-    verified: StrictBool = True
+    legal_basis: LocalizedText = Field(description="The law and article the time limit is in, such as '53-FZ, Art. 28(7)'.")
 
 
 class LegalBasis(_Model):
+    id: Slug = Field(description="Unique within the entry (across legal_basis and sources); facts refer to it in rests_on.")
+    kind: Literal[BASIS_KINDS] = Field(default="law", description="law, court (a decision) or guidance (official).")  # type: ignore[valid-type]
+    short: LocalizedLine | None = Field(default=None, description="A short name shown beside the facts, such as '53-FZ'.")
     instrument: LocalizedText = Field(description="The law, decree, treaty, judgment or guidance, with its number.")
     article: LocalizedLine | None = Field(default=None, description="Article, paragraph or section.")
     date: Date = Field(description="Date the instrument was adopted, signed or delivered.")
-    url: Url | None = None
+    url: Url | None = Field(
+        default=None,
+        description="Where its text was read (an official portal, a court, or a legal database); needed for a fact to rest on it.",
+    )
     note: LocalizedText | None = Field(default=None, description="Amendments, pending changes or status.")
 
 
 class Source(_Model):
+    id: Slug = Field(description="Unique within the entry (across legal_basis and sources); facts refer to it in rests_on.")
     title: Line
     publisher: Line
     url: Url
     accessed: Date
-    kind: Literal["primary", "secondary"]
+    kind: Literal["primary", "secondary"] = Field(
+        description="primary: a document of an official body on its official domain; secondary: anything else."
+    )
     language: Literal["en", "ru", "de", "fr", "uk", "es", "nl", "pl", "fi", "lt", "lv", "cs", "tr", "ka", "hy", "kk", "sr", "be", "other"] | None = None
+    statement_by: Line | None = Field(
+        default=None,
+        description="Who made the statement this source is cited for; required for state-controlled media, which may be "
+        "cited only for an official's own statement.",
+    )
 
 
 class _StructuredFact(_Model):
     as_of: Date
-    source: Url = Field(description="The source that states it; also listed in the entry's sources.")
-    verified: StrictBool = True
+    rests_on: RestsOn
 
 
 class BoolFact(_StructuredFact):
@@ -234,7 +273,7 @@ class MonthsFact(_StructuredFact):
 
 
 class ConscriptionFacts(_Model):
-    """Comparable facts for the world table; each optional, each with its date and source."""
+    """Comparable facts for the world table; each optional, each with its date and what it rests on."""
 
     in_force: BoolFact | None = None
     min_age: AgeFact | None = None
@@ -269,7 +308,6 @@ class Entry(_Model):
     review_due: Date | None = Field(
         default=None, description=f"Defaults to {REVIEW_INTERVAL_MONTHS} months after last_reviewed."
     )
-    verified: StrictBool = Field(description="false shows a visible 'not yet verified' marker on the page.")
     related: list[Slug] = Field(default_factory=list)
     conscription_facts: ConscriptionFacts | None = Field(
         default=None, description="Only on conscription entries: structured facts for the world comparison."
@@ -288,14 +326,6 @@ class Entry(_Model):
         if self.stay_days_for_russians is not None:
             found.append(("stay_days_for_russians", self.stay_days_for_russians))
         return found
-
-    @model_validator(mode="after")
-    def _facts_cite_listed_sources(self) -> "Entry":
-        listed = {source.url for source in self.sources}
-        for where, fact in self.structured_facts():
-            if fact.source not in listed:
-                raise ValueError(f"{where}.source {fact.source!r} is not one of this entry's sources (expected a listed url)")
-        return self
 
     @model_validator(mode="after")
     def _topic_specific_facts(self) -> "Entry":

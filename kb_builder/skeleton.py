@@ -1,4 +1,7 @@
-"""The skeleton that `kb new` writes: a valid entry whose every text says what to write there."""
+"""The skeleton that `kb new` writes: an entry whose every text says what to write there.
+
+It is valid but for one thing `kb validate` then points at: its source is on no domain the source policy lists,
+because only the author can say where the rule is written."""
 
 from __future__ import annotations
 
@@ -39,22 +42,25 @@ key_facts:
   - label: {{en: "TODO: fact", ru: "TODO: факт"}}
     value: {{en: "TODO", ru: "TODO"}}
     as_of: {today}
-    verified: false
+    kind: rule  # or deadline, penalty, stay, age, fee, context
+    rests_on: [todo-source]  # ids of the legal_basis items and sources that state it
 deadlines: []
 legal_basis:
-  - instrument:
+  - id: todo-law
+    kind: law  # or court, guidance
+    instrument:
       en: "TODO: law or decree, with its number"
       ru: "TODO: закон или указ с номером"
     article: {{en: "TODO: Art.", ru: "TODO: ст."}}
     date: {today}
 sources:
-  - title: "TODO: title of the source"
+  - id: todo-source
+    title: "TODO: title of the source"
     publisher: "TODO: publisher"
     url: https://example.org/TODO
     accessed: {today}
     kind: primary
 last_reviewed: {today}
-verified: false
 related: []
 """
 

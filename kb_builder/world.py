@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from kb_builder import provenance
 from kb_builder.baseline import SOURCE_EDITION, SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, Baseline
 from kb_builder.jurisdictions import SUPRANATIONAL, jurisdiction_name, jurisdiction_slug
 from kb_builder.pages import (
@@ -73,7 +74,8 @@ class Row:
     objection: bool | None
     alternative: tuple[int, int] | None
     year: str
-    unverified: bool
+    #: The fields whose value rests on reports only (marked in the table as on the entry page).
+    reported: frozenset[str] = frozenset()
 
 
 class World:
@@ -95,6 +97,16 @@ class World:
             return INTERNATIONAL_REGION
         baseline = self.baselines.get(code)
         return baseline.region if baseline and baseline.region in REGIONS else "other"
+
+    def warned_count(self, code: str) -> int:
+        """How many facts a reader acts on rest on reports only, over the jurisdiction's entries: the sum of what
+        their warning boxes name (provenance.warned), so the countries page cannot contradict an entry."""
+        return sum(len(provenance.warned(e)) for e in self.atlas.by_jurisdiction.get(code, []))
+
+    def warned_note(self, code: str) -> str:
+        """'; facts to check: N' where the jurisdiction's entries warn about any fact, else nothing."""
+        warned = self.warned_count(code)
+        return f"; {self.l('warn_count', n=str(warned))}" if warned else ""
 
     def coverage(self, code: str) -> str:
         entries = self.atlas.by_jurisdiction.get(code, [])
@@ -186,7 +198,7 @@ class World:
                 extra = f", {count} {self.l('entries_count')}" if count else ""
                 out.append(
                     f"- [{jurisdiction_name(code, self.atlas.lang)}]({link(path, jurisdiction_path(code))}) "
-                    f"({self.l('coverage_' + self.coverage(code))}{extra})"
+                    f"({self.l('coverage_' + self.coverage(code))}{extra}{self.warned_note(code)})"
                 )
             out.append("")
         return Page(path=path, title=self.l("countries"), markdown="\n".join(out), kind="countries")
@@ -201,7 +213,7 @@ class World:
                 b = self.baselines[code]
                 rows.append(
                     Row(code, b.in_force, b.min_age, b.max_age, b.service_months, b.objection_recognised,
-                        b.alternative_months, str(b.year or "—"), unverified=True)
+                        b.alternative_months, str(b.year or "—"))
                 )
         return rows
 
@@ -225,7 +237,11 @@ class World:
             value(facts.objection_recognised),
             span(facts.alternative_service_months),
             str(max(dates).year) if dates else "—",
-            unverified=not entry.verified or any(not f.verified for _, f in entry.structured_facts()),
+            frozenset(
+                where.rsplit(".", 1)[-1]
+                for where, f in entry.structured_facts()
+                if provenance.provenance(entry, f.rests_on).reported_only
+            ),
         )
 
     def _table_page(self, path: str, key: str, headers: tuple[str, ...], rows: list[str], table_id: str = "") -> Page:
@@ -244,16 +260,21 @@ class World:
         rows = []
         for row in self.rows():
             name = jurisdiction_name(row.code, self.atlas.lang)
+
+            def mark(field: str, row: Row = row) -> str:
+                return f' <span class="kb-prov-mark">({self.l("prov_mark_reported")})</span>' if field in row.reported else ""
+
             cells = [
                 f"<td>{html_link(path, jurisdiction_path(row.code), name)}</td>",
                 f"<td>{html.escape(self.l('region_' + self.region(row.code)))}</td>",
-                f"<td>{self.yes_no(row.in_force)}</td>",
-                _number(row.min_age),
-                _number(row.max_age),
-                _number(row.service[0] if row.service else None, self.months(row.service)),
-                f"<td>{self.yes_no(row.objection)}</td>",
-                _number(row.alternative[0] if row.alternative else None, self.months(row.alternative)),
-                f"<td>{html.escape(self.l('coverage_' + self.coverage(row.code)))}</td>",
+                f"<td>{self.yes_no(row.in_force)}{mark('in_force')}</td>",
+                _number(row.min_age, None if row.min_age is None else f"{row.min_age}{mark('min_age')}"),
+                _number(row.max_age, None if row.max_age is None else f"{row.max_age}{mark('max_age')}"),
+                _number(row.service[0] if row.service else None, self.months(row.service) + mark("service_months")),
+                f"<td>{self.yes_no(row.objection)}{mark('objection_recognised')}</td>",
+                _number(row.alternative[0] if row.alternative else None,
+                        self.months(row.alternative) + mark("alternative_service_months")),
+                f"<td>{html.escape(self.l('coverage_' + self.coverage(row.code)) + self.warned_note(row.code))}</td>",
                 f"<td>{html.escape(row.year)}</td>",
             ]
             rows.append(f'<tr data-code="{row.code}">' + "".join(cells) + "</tr>")
@@ -274,10 +295,10 @@ class World:
             fact = entry.stay_days_for_russians
             if fact is None:
                 continue
-            mark = self.atlas.unverified_mark() if not fact.verified else ""
+            line = self.atlas.provenance_line(provenance.provenance(entry, fact.rests_on))
             rows.append(
                 "<tr>" + self._country_cell(path, entry.jurisdiction)
-                + _number(fact.value, str(fact.value) + mark) + _number(fact.per_days)
+                + _number(fact.value, str(fact.value) + line) + _number(fact.per_days)
                 + f"<td>{html.escape(self.atlas.day(fact.as_of))}</td>" + self._entry_cell(path, entry) + "</tr>"
             )
         return self._table_page(path, "compare_stay", ("country", "col_days", "col_per_days", "as_of", "entry"), rows)
@@ -289,11 +310,11 @@ class World:
             if entry.topic != "asylum-procedure":
                 continue
             for deadline in entry.deadlines:
-                mark = self.atlas.unverified_mark() if not deadline.verified else ""
+                line = self.atlas.provenance_line(provenance.deadline(entry, deadline))
                 rows.append(
                     "<tr>" + self._country_cell(path, entry.jurisdiction)
                     + f"<td>{html.escape(self.atlas.text(deadline.what))}</td>"
-                    + f"<td>{html.escape(self.atlas.text(deadline.time_limit))}{mark}</td>"
+                    + f"<td>{html.escape(self.atlas.text(deadline.time_limit))}{line}</td>"
                     + f"<td>{html.escape(self.atlas.text(deadline.legal_basis))}</td>"
                     + self._entry_cell(path, entry) + "</tr>"
                 )

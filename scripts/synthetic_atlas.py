@@ -54,15 +54,17 @@ def entry(i: int, code: str, rng: random.Random, vocab: dict[str, list[str]]) ->
         "body": body,
         "audience": ["counsellors"],
         "key_facts": [
-            {"label": {k: v[:-1] for k, v in text(3).items()}, "value": text(8), "as_of": "2026-11-01"} for _ in range(4)
+            {"label": {k: v[:-1] for k, v in text(3).items()}, "value": text(8), "as_of": "2026-11-01",
+             "kind": "rule", "rests_on": ["law"]}
+            for _ in range(4)
         ],
-        "deadlines": [{"what": text(5), "time_limit": text(3), "legal_basis": text(3)}],
-        "legal_basis": [{"instrument": text(6), "article": {"en": "Art. 1", "ru": "ст. 1"}, "date": "2020-01-01",
-                         "url": f"https://example.org/law/{i}"}],
-        "sources": [{"title": f"Synthetic source {i}", "publisher": "Benchmark", "url": f"https://example.org/s/{i}",
-                     "accessed": "2026-11-20", "kind": "primary"}],
+        "deadlines": [{"what": text(5), "time_limit": text(3), "legal_basis": text(3), "rests_on": ["law", "source"]}],
+        # Addresses on domains the source policy lists, as every real entry's must be.
+        "legal_basis": [{"id": "law", "instrument": text(6), "article": {"en": "Art. 1", "ru": "ст. 1"},
+                         "date": "2020-01-01", "url": f"http://pravo.gov.ru/synthetic/{i}"}],
+        "sources": [{"id": "source", "title": f"Synthetic source {i}", "publisher": "Benchmark",
+                     "url": f"https://epp.genproc.gov.ru/synthetic/{i}", "accessed": "2026-11-20", "kind": "primary"}],
         "last_reviewed": "2026-11-21",
-        "verified": False,
     }
 
 

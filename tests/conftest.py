@@ -37,35 +37,53 @@ key_facts:
   - label: {{en: Time limit to appeal, ru: Срок обжалования}}
     value: {{en: Three months from the decision, ru: Три месяца со дня решения}}
     as_of: 2026-11-01
+    kind: deadline
+    rests_on: [53-fz]
   - label: {{en: Suspension, ru: Приостановление}}
     value: {{en: Automatic while the court case runs, ru: Автоматически на время суда}}
     as_of: 2026-03-10
-    verified: false
+    kind: {suspension_kind}
+    rests_on: [{suspension_rests_on}]
+    caveat: {{en: The court practice was seen in one report., ru: Судебная практика известна из одного сообщения.}}
 deadlines:
   - what: {{en: Appeal to the regional draft board, ru: Жалоба в комиссию субъекта}}
     time_limit: {{en: Three months, ru: Три месяца}}
     legal_basis: {{en: "53-FZ, Art. 28(7)", ru: "53-ФЗ, ст. 28 п. 7"}}
+    rests_on: [53-fz, prosecutor]
 legal_basis:
-  - instrument:
+  - id: 53-fz
+    short: {{en: 53-FZ, ru: 53-ФЗ}}
+    instrument:
       en: Federal Law No. 53-FZ "On Military Duty and Military Service"
       ru: Федеральный закон № 53-ФЗ «О воинской обязанности и военной службе»
     article: {{en: "Art. 28(7)", ru: "ст. 28 п. 7"}}
     date: 1998-03-28
     url: http://pravo.gov.ru/proxy/ips/?docbody=&nd=102052265
 sources:
-  - title: Federal Law 53-FZ, consolidated text
-    publisher: Official legal information portal
-    url: https://example.org/source-{id}
+  - id: prosecutor
+    title: How to appeal a draft-board decision
+    publisher: Prosecutor General's Office
+    url: https://epp.genproc.gov.ru/web/source-{id}
     accessed: 2026-11-20
     kind: primary
+  - id: newspaper
+    title: Courts on draft-board appeals
+    publisher: Vedomosti
+    url: https://www.vedomosti.ru/source-{id}
+    accessed: 2026-11-20
+    kind: secondary
 last_reviewed: 2026-11-21
-verified: {verified}
 related: {related}
 """
 
 
-def entry_text(id: str = "ru-appeal", jurisdiction: str = "RU", verified: str = "true", related: str = "[]") -> str:
-    return VALID_ENTRY.format(id=id, jurisdiction=jurisdiction, verified=verified, related=related)
+def entry_text(id: str = "ru-appeal", jurisdiction: str = "RU", related: str = "[]", *, warned: bool = False) -> str:
+    """A valid entry; `warned` makes a fact a reader acts on (a deadline) rest on a newspaper only, so that the
+    page warns about it; otherwise that fact is a rule resting on the same newspaper."""
+    return VALID_ENTRY.format(
+        id=id, jurisdiction=jurisdiction, related=related,
+        suspension_kind="deadline" if warned else "rule", suspension_rests_on="newspaper",
+    )
 
 
 def position(text: str, needle: str, nth: int = 0) -> tuple[int, int]:

@@ -31,7 +31,7 @@ def test_valid_entry_loads(entries: Path) -> None:
     [item] = result.entries
     assert item.entry.id == "ru-appeal"
     assert item.entry.review_due.isoformat() == "2027-11-21"
-    assert item.entry.key_facts[1].verified is False
+    assert item.entry.key_facts[1].kind == "rule" and item.entry.key_facts[1].rests_on == ["newspaper"]
 
 
 def change(text: str, old: str, new: str) -> str:
@@ -48,7 +48,9 @@ def change(text: str, old: str, new: str) -> str:
         ("as_of: 2026-11-01", "as_of: 2026-02-30", "2026-02-30", "key_facts[0].as_of: '2026-02-30' is not a real date"),
         ("url: http://pravo", "url: ftp://pravo", "ftp://", "legal_basis[0].url: 'ftp://pravo.gov.ru"),
         ("kind: primary", "kind: official", "official", "sources[0].kind: 'official' is not allowed"),
-        ("verified: true", "verified: yes", "yes", "verified: str 'yes' is the wrong kind of value (expected true or false)"),
+        ("kind: deadline", "kind: deadlines", "deadlines", "key_facts[0].kind: 'deadlines' is not allowed (expected 'deadline'"),
+        ("rests_on: [53-fz]", "rests_on: []", "[]", "key_facts[0].rests_on: the list is empty (expected at least 1 item)"),
+        ("  - id: 53-fz\n", "  - id: 53-fz\n    kind: statute\n", "statute", "legal_basis[0].kind: 'statute' is not allowed (expected 'law', 'court' or 'guidance')"),
         ("audience: [conscripts, lawyers]", "audience: [conscripts, soldiers]", "soldiers", "audience[1]: 'soldiers' is not allowed"),
         ("  en: Appealing", "  en: ''\n  xx: Appealing", "''", "title.en: the text is empty (expected some text)"),
         ("id: ru-appeal", "id: RU_Appeal", "RU_Appeal", "id: 'RU_Appeal' is not a valid id"),
@@ -67,7 +69,7 @@ def test_value_errors_point_at_the_value(entries: Path, old: str, new: str, need
 
 
 def test_unknown_field_points_at_the_key_and_lists_fields(entries: Path) -> None:
-    text = change(entry_text(), "verified: true", "verified: true\nreviewer: anna")
+    text = change(entry_text(), "last_reviewed: 2026-11-21", "last_reviewed: 2026-11-21\nreviewer: anna")
     write(entries, "ru/appeal.yaml", text)
     _, line, col, message = only_problem(entries)
     assert (line, col) == position(text, "reviewer")
@@ -86,7 +88,7 @@ def test_missing_field_points_at_its_mapping(entries: Path) -> None:
     text = change(entry_text(), "    kind: primary\n", "")
     write(entries, "ru/appeal.yaml", text)
     _, line, col, message = only_problem(entries)
-    assert (line, col) == position(text, "title: Federal Law 53-FZ")
+    assert (line, col) == position(text, "id: prosecutor")
     assert message == "sources[0].kind: missing required field 'kind'"
 
 
@@ -200,7 +202,7 @@ def test_files_outside_jurisdiction_folders_and_yml(entries: Path) -> None:
 
 
 def test_review_due_before_last_reviewed(entries: Path) -> None:
-    text = change(entry_text(), "verified: true", "review_due: 2020-01-01\nverified: true")
+    text = change(entry_text(), "last_reviewed: 2026-11-21", "last_reviewed: 2026-11-21\nreview_due: 2020-01-01")
     write(entries, "ru/appeal.yaml", text)
     _, _, _, message = only_problem(entries)
     assert "review_due is before last_reviewed" in message
@@ -241,3 +243,98 @@ def test_mutated_entries_are_accepted_or_reported_never_crash(data: st.DataObjec
             assert problem.message and "Traceback" not in problem.message
     else:
         assert len(result.entries) == 1
+
+
+# -- What facts rest on, and the source policy (kb_builder/entry_checks.py, data/source-policy.yaml) ---------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        # A source on a domain the policy does not accept: a forum.
+        ("url: https://www.vedomosti.ru/source-ru-appeal", "url: https://www.9111.ru/questions/1", "https://www.9111.ru",
+         "sources[1].url: 9111.ru is not accepted as a source: a legal Q&A forum (expected an official or reputable source"),
+        # A pirate library, through a subdomain of a listed domain.
+        ("url: https://www.vedomosti.ru/source-ru-appeal", "url: https://user.bibliboba.online/b/1", "https://user.bibliboba",
+         "sources[1].url: bibliboba.online is not accepted as a source: a pirate e-book library"),
+        # A domain nobody has classified yet.
+        ("url: https://www.vedomosti.ru/source-ru-appeal", "url: https://unknown-blog.example/x", "https://unknown-blog",
+         "sources[1].url: the source policy does not list 'unknown-blog.example' (expected a domain that data/source-policy.yaml lists"),
+        # A newspaper marked as a primary source.
+        ("    kind: secondary", "    kind: primary", "primary\nlast_reviewed",
+         "sources[1].kind: primary, but vedomosti.ru is not an official domain (Vedomosti, Russian business daily) "
+         "(expected kind: secondary"),
+        # A fact resting on an id the entry does not have.
+        ("rests_on: [53-fz]", "rests_on: [53-fz, nowhere]", "nowhere",
+         "key_facts[0].rests_on[1]: no legal_basis or source of this entry has the id 'nowhere' (expected one of: 53-fz, prosecutor, newspaper)"),
+        ("rests_on: [53-fz, prosecutor]", "rests_on: [53-fz, prosecuter]", "prosecuter",
+         "deadlines[0].rests_on[1]: no legal_basis or source of this entry has the id 'prosecuter'"),
+        # A legal basis whose text was never read cannot carry a fact.
+        ("    url: http://pravo.gov.ru/proxy/ips/?docbody=&nd=102052265\n", "", "53-fz]",
+         "key_facts[0].rests_on[0]: '53-fz' is a legal basis without a url, so its text was not read"),
+        # Two items with one id.
+        ("  - id: newspaper", "  - id: prosecutor", "prosecutor\n    title: Courts",
+         "sources[1].id: 'prosecutor' is already the id of sources[0]"),
+        # State-controlled media without the statement it is cited for.
+        ("url: https://www.vedomosti.ru/source-ru-appeal", "url: https://tass.ru/politika/1", "https://tass.ru",
+         "sources[1].url: tass.ru is state-controlled media (TASS, Russian state news agency), which may be cited only for an "
+         "official's own statement (expected statement_by: naming who made it)"),
+        # State-controlled media are never where a law's text is read.
+        ("url: http://pravo.gov.ru/proxy/ips/?docbody=&nd=102052265", "url: https://ria.ru/law/53", "https://ria.ru",
+         "legal_basis[0].url: ria.ru is state-controlled media"),
+        # An editorial note in what a fact states; the doubt belongs in its caveat.
+        ("Three months from the decision,", "Three months from the decision (not verified),", "not verified),",
+         "key_facts[0].value.en: 'not verified' is an editorial note in what the fact states (expected the fact alone; put a doubt about it in caveat)"),
+        ("ru: Три месяца}", "ru: Три месяца (по сообщениям)}", "по сообщениям)",
+         "deadlines[0].time_limit.ru: 'по сообщениям' is an editorial note"),
+        # The flags that provenance replaced are gone, with a message that says what fields there are.
+        ("    kind: deadline\n", "    kind: deadline\n    verified: false\n", "verified: false",
+         "key_facts[0].verified: unknown field 'verified' (expected one of: rests_on, caveat, label, value, as_of, kind)"),
+    ],
+)
+def test_provenance_and_source_policy_problems_point_at_their_line(
+    entries: Path, old: str, new: str, needle: str, message: str
+) -> None:
+    text = change(entry_text(), old, new)
+    write(entries, "ru/appeal.yaml", text)
+    found = load_entries(entries)
+    assert found.entries == [], "an entry with a policy or provenance problem is not built"
+    matching = [p for p in found.problems if p.message.startswith(message)]
+    assert matching, [str(p) for p in found.problems]
+    assert (matching[0].line, matching[0].col) == position(text, needle)
+    assert matching[0].path.endswith("ru/appeal.yaml")
+
+
+def test_state_controlled_media_may_be_cited_for_an_officials_statement(entries: Path) -> None:
+    text = change(entry_text(), "url: https://www.vedomosti.ru/source-ru-appeal",
+                  "url: https://tass.ru/politika/1\n    statement_by: Dmitry Peskov, Kremlin spokesman")
+    write(entries, "ru/appeal.yaml", text)
+    assert problems(entries) == []
+
+
+def test_the_source_policy_classifies_by_the_most_specific_domain() -> None:
+    from kb_builder.source_policy import load_policy
+
+    policy = load_policy()
+    assert policy.ruling("https://epp.genproc.gov.ru/web/x").cls == "official"
+    assert policy.ruling("http://www.kremlin.ru/acts/bank/1").cls == "official"
+    assert policy.ruling("https://boe.es./buscar/act.php").cls == "official"
+    assert policy.ruling("https://www.uscis.gov/x").domain == "gov"
+    assert policy.ruling("https://otvet.mail.ru/question/1").cls == "not-accepted"
+    assert policy.ruling("https://news.mail.ru/society/1").cls == "state-controlled"
+    assert policy.ruling("https://help.unhcr.org/armenia").cls == "reputable"
+    assert policy.ruling("https://nowhere.example").cls == "unlisted"
+
+
+def test_a_broken_source_policy_is_reported_with_positions(tmp_path: Path) -> None:
+    from kb_builder.problems import EntryErrors
+    from kb_builder.source_policy import load_policy
+
+    text = "official:\n  gov.ru: Russian state bodies\nreputable:\n  gov.ru: twice\n  WWW.X.ORG: shouting\ntrusted:\n  a.org: x\n"
+    path = write(tmp_path, "policy.yaml", text)
+    with pytest.raises(EntryErrors) as err:
+        load_policy(path)
+    shown = [(p.line, p.col, p.message) for p in err.value.problems]
+    assert (4, 3, "'gov.ru' is already in the class 'official' (expected each domain once)") in shown
+    assert any(line == 5 and "is not a bare domain" in message for line, _, message in shown)
+    assert (6, 1, "unknown class 'trusted' (expected one of: official, reputable, state-controlled, not-accepted)") in shown

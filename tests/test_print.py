@@ -50,6 +50,12 @@ def test_one_pdf_per_jurisdiction_with_every_entry_in_order_and_every_source(atl
         for entry in entries:
             for source in entry["sources"]:
                 assert squeeze(source["url"]) in flat, (code, source["url"])
+        # Every fact prints what it rests on, in both languages: as many such lines as facts, in each half.
+        facts = sum(len(e.get("key_facts", [])) + len(e.get("deadlines", [])) + len(e.get("conscription_facts") or {})
+                    + (1 if e.get("stay_days_for_russians") else 0) for e in entries)
+        for classes in (("Law text:", "Court decision:", "Official source:", "Reported by"),
+                        ("Текст закона:", "Решение суда:", "Официальный источник:", "По сообщениям:")):
+            assert sum(flat.count(squeeze(c)) for c in classes) >= facts, (code, classes)
         assert "Information, not legal advice" in text and "Информация, а не юридическая консультация" in text
         assert "Last reviewed" in text and "Printed on" in text
         # Navigation, header and footer do not print.
@@ -81,7 +87,7 @@ def test_print_media_shows_only_the_content_with_its_header_block(print_site: Pa
                       '.headerlink'].map(s => [s, [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none')])"""
         )
         visible = page.evaluate(
-            """() => ['h1', '.kb-meta', '.kb-notice', '.kb-printed', '.kb-review'].map(
+            """() => ['h1', '.kb-meta', '.kb-notice', '.kb-printed', '.kb-review', '.kb-provenance', '.kb-prov'].map(
                    s => [s, getComputedStyle(document.querySelector(s)).display !== 'none'])"""
         )
         printed = page.inner_text(".kb-printed")
@@ -103,6 +109,9 @@ def test_print_media_shows_only_the_content_with_its_header_block(print_site: Pa
     assert "Appealing a draft-board decision ru-appeal" in article_text
     assert "Jurisdiction: Russia" in article_text and "Topic:" in article_text and "Last reviewed: 21 November 2026" in article_text
     assert "Information, not legal advice" in article_text
+    # What each fact rests on prints beside it, and the entry's count of them prints at the top.
+    assert "Three months from the decision\nLaw text: 53-FZ, Art. 28(7)" in article_text
+    assert "What the 3 facts here rest on: the law's text — 2; reports only — 1." in article_text
 
 
 def test_jurisdiction_page_links_its_dossier(print_site: Path) -> None:

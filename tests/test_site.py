@@ -49,7 +49,7 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("small")
     entries = root / "entries"
     write(entries, "ru/appeal.yaml", entry_text(id="ru-appeal", related="[int-guidelines]"))
-    write(entries, "int/guidelines.yaml", entry_text(id="int-guidelines", jurisdiction="INT", verified="false"))
+    write(entries, "int/guidelines.yaml", entry_text(id="int-guidelines", jurisdiction="INT", warned=True))
     result = run_kb("build", "--entries", str(entries), "--site-dir", str(root / "site"), "--no-bundle")
     assert result.returncode == 0, result.stderr
     return root / "site"
@@ -69,14 +69,19 @@ def test_entry_page_shows_facts_sources_review_and_notice(small_site: Path) -> N
     assert "Information, not legal advice" in text
     assert "last reviewed: 21 November 2026" in text
     assert "Key facts" in text and "Three months from the decision" in text and "1 November 2026" in text
-    assert "Automatic while the court case runs (not verified)" in text
+    # Every fact says what it rests on, with any doubt about it; the entry counts them at the top.
+    assert "Three months from the decision Law text: 53-FZ, Art. 28(7)" in text
+    assert "Automatic while the court case runs Reported by: Vedomosti The court practice was seen in one report." in text
+    assert "What the 3 facts here rest on: the law's text — 2; reports only — 1." in text
     assert "Deadlines" in text and "53-FZ, Art. 28(7)" in text
+    assert "Three months Law text: 53-FZ, Art. 28(7)" in text
     assert "Write to the regional draft board within three months." in text
     assert "Legal basis" in text and "http://pravo.gov.ru/proxy/ips/?docbody=&nd=102052265" in text
-    assert "https://example.org/source-ru-appeal (primary source; accessed 20 November 2026)" in text
+    assert "https://epp.genproc.gov.ru/web/source-ru-appeal (primary source; accessed 20 November 2026)" in text
     assert "Next review due: 21 November 2027" in text
     assert "Related entries" in text
-    assert "Not yet verified" not in text
+    # The fact on reports only is not one a reader acts on here (a rule), so there is nothing to warn about.
+    assert "Check before you act" not in text and "kb-warned" not in article(small_site / "en" / "ru" / "ru-appeal.html")
 
 
 def test_russian_page_is_in_russian(small_site: Path) -> None:
@@ -85,15 +90,28 @@ def test_russian_page_is_in_russian(small_site: Path) -> None:
     assert "Информация, а не юридическая консультация" in text
     assert "21 ноября 2026 г." in text
     assert "Основные факты" in text and "Три месяца со дня решения" in text
+    assert "Три месяца со дня решения Текст закона: 53-ФЗ, ст. 28 п. 7" in text
+    assert "Автоматически на время суда По сообщениям: Vedomosti Судебная практика известна из одного сообщения." in text
+    assert "На чём основаны факты этой статьи (3): текст закона — 2; только сообщения — 1." in text
     assert "Источники" in text and "первоисточник" in text
     assert "Россия" in text
 
 
-def test_unverified_entry_is_marked(small_site: Path) -> None:
-    html = article(small_site / "en" / "int" / "int-guidelines.html")
-    assert "kb-unverified" in html and "Not yet verified" in text_of(html)
-    listing = text_of(article(small_site / "en" / "int" / "index.html"))
-    assert "(not yet verified)" in listing
+def test_a_fact_to_act_on_resting_on_reports_only_is_named_in_a_warning(small_site: Path) -> None:
+    for lang, title, fact, basis, count in (
+        ("en", "Check before you act", "Suspension", "Reported by: Vedomosti", "(facts to check: 1)"),
+        ("ru", "Проверьте, прежде чем действовать", "Приостановление", "По сообщениям: Vedomosti", "(факты для проверки: 1)"),
+    ):
+        html = article(small_site / lang / "int" / "int-guidelines.html")
+        box = html[html.index('class="admonition warning kb-warned"'):]
+        box = box[: box.index("</div>")]
+        assert title in text_of(box)
+        assert f"<li><strong>{fact}</strong>: {basis}</li>" in box
+        assert f"<li><strong>{fact}</strong>: {basis}" in article(small_site / lang / "int" / "dossier.html")
+        assert count in text_of(article(small_site / lang / "int" / "index.html"))
+    # The entry whose only fact on reports is not one to act on has no box and no count.
+    assert "kb-warned" not in article(small_site / "en" / "ru" / "ru-appeal.html")
+    assert "facts to check" not in text_of(article(small_site / "en" / "ru" / "index.html"))
 
 
 def test_jurisdiction_topic_home_and_sources_pages_link_entries(small_site: Path) -> None:
@@ -107,7 +125,7 @@ def test_jurisdiction_topic_home_and_sources_pages_link_entries(small_site: Path
     assert summary in text_of(article(small_site / "en" / "ru" / "index.html"))
     countries = text_of(article(small_site / "en" / "countries.html"))
     assert "Russia (baseline and entries, 1 entries)" in countries
-    assert "International law (entries, 1 entries)" in countries
+    assert "International law (entries, 1 entries; facts to check: 1)" in countries
     home = {a.get("href") for tag, a in parse(small_site / "en" / "index.html").tags if tag == "a"}
     assert {"countries.html", "ru/index.html", "int/index.html", "deadlines.html", "sources.html"} <= home
     # Sources are listed on one page per jurisdiction, which the all-sources page and the jurisdiction link to.
@@ -115,9 +133,9 @@ def test_jurisdiction_topic_home_and_sources_pages_link_entries(small_site: Path
     assert {"ru/sources.html", "int/sources.html"} <= listed
     assert "sources.html" in hrefs
     ru_sources = small_site / "en" / "ru" / "sources.html"
-    assert "https://example.org/source-ru-appeal" in text_of(article(ru_sources))
-    assert "https://example.org/source-int-guidelines" not in text_of(article(ru_sources))
-    assert "https://example.org/source-int-guidelines" in text_of(article(small_site / "en" / "int" / "sources.html"))
+    assert "https://epp.genproc.gov.ru/web/source-ru-appeal" in text_of(article(ru_sources))
+    assert "https://epp.genproc.gov.ru/web/source-int-guidelines" not in text_of(article(ru_sources))
+    assert "https://epp.genproc.gov.ru/web/source-int-guidelines" in text_of(article(small_site / "en" / "int" / "sources.html"))
     assert "ru-appeal.html" in {a.get("href") for tag, a in parse(ru_sources).tags if tag == "a"}
 
 

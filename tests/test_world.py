@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from browser import chromium
 from conftest import REPO
@@ -116,9 +117,66 @@ def test_countries_are_grouped_by_region_with_coverage(atlas_site: Path) -> None
     text = text_of(article(atlas_site / "site" / "en" / "countries.html"))
     for region in ("International and European Union", "Europe", "Africa", "South America"):
         assert region in text
-    assert "Russia (full coverage, 10 entries)" in text
+    assert re.search(r"Russia \(full coverage, 10 entries(; facts to check: \d+)?\)", text)
     assert "Germany (baseline and entries, 2 entries)" in text
     assert "Chile (baseline only)" in text
+
+
+WARN_LABEL = {"en": "facts to check", "ru": "факты для проверки"}
+WARN_COUNT = {lang: re.compile(rf"{label}: (\d+)") for lang, label in WARN_LABEL.items()}
+
+
+def warning_items(entry_page: Path) -> list[str]:
+    """The facts an entry page's warning box names (none when it has no box)."""
+    page = article(entry_page)
+    if 'class="admonition warning kb-warned"' not in page:
+        return []
+    box = page[page.index('class="admonition warning kb-warned"'):]
+    return re.findall(r"<li><strong>(.*?)</strong>", box[: box.index("</div>")])
+
+
+def provenance_spans(html_text: str) -> list[str]:
+    return [text_of(s) for s in re.findall(r'<span class="kb-prov kb-prov-\w+">(.*?)</span>', html_text, re.S)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_countries_page_and_comparison_tables_agree_with_every_entry(atlas_site: Path, lang: str) -> None:
+    """The countries page, the world table and the jurisdiction pages count the facts that entry pages warn
+    about, and the comparison tables show each fact's basis as its entry page does: read back from the pages."""
+    site = atlas_site / "site" / lang
+    warned: dict[str, int] = {}
+    entry_files = sorted((REPO / "entries").rglob("*.yaml"))
+    entry_pages = [site / f.parent.name / (yaml.safe_load(f.read_text(encoding="utf-8"))["id"] + ".html") for f in entry_files]
+    assert entry_pages and all(p.is_file() for p in entry_pages)
+    for page in entry_pages:
+        items = warning_items(page)
+        code = page.parent.name.upper()
+        warned[code] = warned.get(code, 0) + len(items)
+        listing = text_of(article(page.parent / "index.html"))
+        title = text_of(re.search(r"<h1[^>]*>(.*?)</h1>", article(page), re.S).group(1)).rstrip(" ¶")
+        marker = f"{title} ({WARN_LABEL[lang]}: {len(items)})"
+        assert (marker in listing) == bool(items), (page, items)
+    countries = article(site / "countries.html")
+    world = (site / "compare" / "conscription.html").read_text(encoding="utf-8")
+    rows = dict(re.findall(r'<tr data-code="([A-Z]{2})">(.*?)</tr>', world, re.S))
+    for code, count in sorted(warned.items()):
+        line = re.search(rf'<a href="{code.lower()}/index.html"[^>]*>[^<]*</a> \(([^)]*)\)', countries)
+        assert line, code
+        found = WARN_COUNT[lang].search(line.group(1))
+        assert (int(found.group(1)) if found else 0) == count, (code, line.group(1), count)
+        if code in rows:
+            coverage = text_of(re.findall(r"<td[^>]*>(.*?)</td>", rows[code], re.S)[-2])
+            found = WARN_COUNT[lang].search(coverage)
+            assert (int(found.group(1)) if found else 0) == count, (code, coverage, count)
+    # Every deadline in the asylum table and every stay in the stay table says what it rests on, as its entry does.
+    for table in ("asylum-deadlines", "stay"):
+        compare = (site / "compare" / f"{table}.html").read_text(encoding="utf-8")
+        tbody = compare[compare.index("<tbody>"):]
+        for row in re.findall(r"<tr>(.*?)</tr>", tbody, re.S):
+            spans = provenance_spans(row)
+            assert len(spans) == 1, row
+            href = re.findall(r'href="\.\./([^"]+)"', row)[-1]
+            assert spans[0] in provenance_spans(article(site / href)), (table, href, spans[0])
 
 
 def test_topic_tables_link_their_entries(atlas_site: Path) -> None:
