@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from kb_builder.markdown_text import lists_after_paragraphs
 from kb_builder.problems import Problem
 from kb_builder.schema import LANGUAGES
 from kb_builder.yaml_source import Loc, YamlDocument
@@ -86,3 +87,21 @@ def markup_problems(doc: YamlDocument, display_path: str) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def rendering_warnings(doc: YamlDocument, display_path: str) -> list[Problem]:
+    """Places where authored Markdown would not look as written: a list right under a line of text (the pages
+    show it as a list all the same, see markdown_text.normalise_lists)."""
+    warnings = []
+    for loc, text in _texts(doc.data):
+        field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+        lines = text.split("\n")
+        for index in lists_after_paragraphs(text):
+            offset = sum(len(line) + 1 for line in lines[:index])
+            line, col = text_position(doc, loc, text, offset)
+            warnings.append(
+                Problem(display_path, line, col, f"{field}: a list starts right under a line of text, which Markdown "
+                        "would run into that paragraph; the page shows it as a list (expected a blank line before the "
+                        "list)", warning=True)
+            )
+    return warnings

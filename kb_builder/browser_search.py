@@ -25,7 +25,8 @@ INDEX_BUILDER = ASSETS / "build-search-index.js"
 FIELDS = {"title": 10, "summary": 5, "facts": 3, "glossary": 2, "body": 1}
 SNIPPET_CHARS = 220
 #: Interface labels of the search box (labels.py keys search_<name>).
-LABELS = ("label", "placeholder", "loading", "results", "none", "unavailable")
+#: The search box's words (labels.py "search_<name>"); the count of results is a counted noun ("results").
+LABELS = ("label", "placeholder", "loading", "none", "unavailable")
 
 
 class SearchUnavailable(Exception):

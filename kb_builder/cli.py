@@ -31,7 +31,7 @@ class UsageError(Exception):
 
 
 def _report(result: LoadResult) -> int:
-    for problem in result.problems:
+    for problem in sorted(result.problems + result.warnings):
         print(problem, file=sys.stderr)
     files_with_problems = len({p.path for p in result.problems})
     if result.problems:
@@ -52,7 +52,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         result.problems.extend(err.problems)
     status = _report(result)
     if status == 0:
-        print(f"OK: {len(result.entries)} entries in {len(result.files)} files, no problems")
+        warned = f", {len(result.warnings)} warning(s)" if result.warnings else ""
+        print(f"OK: {len(result.entries)} entries in {len(result.files)} files, no problems{warned}")
     return status
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel import Locale
 from babel.dates import format_date
 from babel.units import format_unit
 
@@ -35,14 +36,20 @@ _LABELS: dict[str, dict[str, str]] = {
     "about": {"en": "About", "ru": "О справочнике"},
     "home": {"en": "Home", "ru": "Главная"},
     "overview": {"en": "Overview", "ru": "Обзор"},
-    "entries_count": {"en": "entries", "ru": "статей"},
+    "site_name": {"en": "Rights Atlas", "ru": "Атлас прав"},
+    "site_name_long": {"en": "Conscription & Asylum Rights Atlas", "ru": "Атлас прав: призыв и убежище"},
+    "permalink": {"en": "Link to this section", "ru": "Ссылка на этот раздел"},
+    "in_short": {"en": "In short", "ru": "Кратко"},
+    "what_to_do": {"en": "What to do", "ru": "Что делать"},
+    "table_region": {"en": "Table", "ru": "Таблица"},
+    "table_scroll": {"en": "Swipe the table sideways to see all of it →", "ru": "Таблицу можно сдвинуть вбок, чтобы увидеть целиком →"},
     "all_sources": {"en": "All sources", "ru": "Все источники"},
     "all_sources_intro": {
         "en": "Every source cited in the atlas, on one page per jurisdiction, by entry.",
         "ru": "Все источники, на которые ссылается справочник: по странице на юрисдикцию, по статьям.",
     },
     "sources_of": {"en": "Sources: {name}", "ru": "Источники: {name}"},
-    "sources_count": {"en": "{entries} entries, {sources} sources", "ru": "статей: {entries}, источников: {sources}"},
+    "sources_count": {"en": "{entries}, {sources}", "ru": "{entries}, {sources}"},
     "all_deadlines": {"en": "All deadlines", "ru": "Все сроки"},
     "all_deadlines_intro": {
         "en": "Every time limit in the atlas is in a table on its jurisdiction's page, with its legal basis and "
@@ -50,7 +57,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "ru": "Все сроки, указанные в атласе, собраны в таблицах на страницах юрисдикций, с правовой основой и "
         "ссылкой на статью.",
     },
-    "deadlines_count": {"en": "{entries} entries, {deadlines} deadlines", "ru": "статей: {entries}, сроков: {deadlines}"},
+    "deadlines_count": {"en": "{entries}, {deadlines}", "ru": "{entries}, {deadlines}"},
     "entry": {"en": "Entry", "ru": "Статья"},
     "yes": {"en": "Yes", "ru": "Да"},
     "no": {"en": "No", "ru": "Нет"},
@@ -155,7 +162,6 @@ _LABELS: dict[str, dict[str, str]] = {
     "region_other": {"en": "Other", "ru": "Другие"},
     "dossier_title": {"en": "{name}: all entries", "ru": "{name}: все статьи"},
     "contents": {"en": "Contents", "ru": "Содержание"},
-    "compiled_on": {"en": "Compiled on", "ru": "Дата составления"},
     "print_all": {"en": "Print all entries on {name}", "ru": "Распечатать все статьи: {name}"},
     "printed_on": {"en": "Printed on", "ru": "Дата печати:"},
     "glossary": {"en": "Glossary", "ru": "Словарь терминов"},
@@ -172,7 +178,6 @@ _LABELS: dict[str, dict[str, str]] = {
     "search_label": {"en": "Search the atlas", "ru": "Поиск по атласу"},
     "search_placeholder": {"en": "Search", "ru": "Поиск"},
     "search_loading": {"en": "Loading search…", "ru": "Загрузка поиска…"},
-    "search_results": {"en": "{n} results", "ru": "Найдено: {n}"},
     "search_none": {"en": "Nothing found for “{query}”.", "ru": "По запросу «{query}» ничего не найдено."},
     "search_unavailable": {"en": "Search is unavailable on this page.", "ru": "Поиск на этой странице недоступен."},
     "notice_title": {"en": "Information, not legal advice", "ru": "Информация, а не юридическая консультация"},
@@ -226,6 +231,20 @@ _LABELS: dict[str, dict[str, str]] = {
     "lang_name_en": {"en": "English", "ru": "английском"},
     "lang_name_ru": {"en": "Russian", "ru": "русском"},
     "built_on": {"en": "Built on", "ru": "Сборка от"},
+    "copy_built": {"en": "This copy of the atlas was built on {date}.", "ru": "Эта копия атласа собрана {date}."},
+    "stale_title": {"en": "This copy may be out of date", "ru": "Эта копия может быть устаревшей"},
+    "stale": {
+        "en": "It was built more than six months ago, and laws change often. Get a newer copy: ask whoever gave you "
+        "this one, or see how to get the atlas on the page about offline use.",
+        "ru": "Она собрана больше полугода назад, а законы часто меняются. Возьмите более новую копию: спросите того, "
+        "кто дал вам эту, или посмотрите, как получить атлас, на странице о работе без интернета.",
+    },
+    "overdue_copy": {
+        "en": "This entry was due for review on {date}, after this copy was built: the law may have changed since. "
+        "Look for a newer copy of the atlas.",
+        "ru": "Эту статью нужно было перепроверить до {date}, уже после сборки этой копии: закон мог измениться. "
+        "Найдите более новую копию атласа.",
+    },
     "no_entries": {"en": "No entries yet.", "ru": "Статей пока нет."},
     # Topics (the closed list is in schema.TOPICS).
     "topic:conscription": {"en": "Conscription", "ru": "Призыв на военную службу"},
@@ -250,6 +269,26 @@ _LABELS: dict[str, dict[str, str]] = {
     "audience:lawyers": {"en": "lawyers", "ru": "юристы"},
 }
 
+#: Counted nouns, by CLDR plural category (babel): "1 entry", "2 entries"; "1 статья", "2 статьи", "5 статей".
+_COUNTS: dict[str, dict[str, dict[str, str]]] = {
+    "entries": {
+        "en": {"one": "{n} entry", "other": "{n} entries"},
+        "ru": {"one": "{n} статья", "few": "{n} статьи", "many": "{n} статей", "other": "{n} статьи"},
+    },
+    "sources": {
+        "en": {"one": "{n} source", "other": "{n} sources"},
+        "ru": {"one": "{n} источник", "few": "{n} источника", "many": "{n} источников", "other": "{n} источника"},
+    },
+    "deadlines": {
+        "en": {"one": "{n} deadline", "other": "{n} deadlines"},
+        "ru": {"one": "{n} срок", "few": "{n} срока", "many": "{n} сроков", "other": "{n} срока"},
+    },
+    "results": {
+        "en": {"one": "{n} result", "other": "{n} results"},
+        "ru": {"one": "{n} результат", "few": "{n} результата", "many": "{n} результатов", "other": "{n} результата"},
+    },
+}
+
 _DATE_LOCALE = {"en": "en_GB", "ru": "ru"}
 
 #: Each language's name in itself, for language switches.
@@ -257,9 +296,30 @@ LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 
 
 def label(key: str, lang: str, **values: str) -> str:
-    """A label in a language; `{name}` placeholders are filled from `values` when given."""
+    """A label in a language; `{name}` placeholders are filled from `values` when given. A value that ends
+    with a full stop (a Russian date ends in «г.») takes the place of the label's own, so none is doubled."""
     text = _LABELS[key][lang]
+    for name, value in values.items():
+        if value.endswith("."):
+            text = text.replace("{" + name + "}.", "{" + name + "}")
     return text.format(**values) if values else text
+
+
+def count(noun: str, n: int, lang: str) -> str:
+    """A number with its noun in the plural form the language needs for it (CLDR rules through babel)."""
+    forms = _COUNTS[noun][lang]
+    category = Locale.parse(_DATE_LOCALE[lang]).plural_form(n)
+    return forms.get(category, forms["other"]).format(n=n)
+
+
+def count_forms(noun: str, lang: str) -> dict[str, str]:
+    """A counted noun's forms by CLDR plural category, for scripts that pick one (Intl.PluralRules)."""
+    return dict(_COUNTS[noun][lang])
+
+
+def sentence(text: str) -> str:
+    """Text ended with one full stop: 'Last reviewed: 21 ноября 2026 г.' stays as it is."""
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def topic_name(topic: str, lang: str) -> str:
@@ -282,3 +342,7 @@ def format_days(days: int, lang: str) -> str:
 
 def keys() -> list[str]:
     return list(_LABELS)
+
+
+def count_nouns() -> list[str]:
+    return list(_COUNTS)

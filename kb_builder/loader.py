@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kb_builder.authored_text import markup_problems
+from kb_builder.authored_text import markup_problems, rendering_warnings
 from kb_builder.entry_checks import entry_problems
 from kb_builder.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
 from kb_builder.problems import EntryErrors, Problem
@@ -32,6 +32,8 @@ class LoadResult:
     files: list[Path] = field(default_factory=list)
     entries: list[ParsedFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: What will look other than the author may expect; reported, but the entries are valid.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -210,6 +212,21 @@ def _cross_check(root: Path, parsed: list[ParsedFile]) -> list[Problem]:
             )
         else:
             first_by_id[entry_id] = item
+    # One entry per jurisdiction gives the facts of its row in the world table.
+    facts_by_code: dict[str, ParsedFile] = {}
+    for item in parsed:
+        code = item.raw("jurisdiction")
+        if not isinstance(code, str) or item.raw("conscription_facts") is None:
+            continue
+        if code in facts_by_code:
+            other = facts_by_code[code]
+            line, col = item.doc.position(("conscription_facts",), key=True)
+            oline, ocol = other.doc.position(("conscription_facts",), key=True)
+            problems.append(Problem(item.display_path, line, col,
+                                    f"conscription_facts: {other.display_path}:{oline}:{ocol} already gives them for {code} "
+                                    "(expected one entry per jurisdiction with the facts of its row in the world table)"))
+        else:
+            facts_by_code[code] = item
     for item in parsed:
         related = item.raw("related")
         for index, target in enumerate(related if isinstance(related, list) else []):
@@ -249,10 +266,12 @@ def load_entries(root: Path) -> LoadResult:
         item, problems = load_file(path, policy)
         result.problems.extend(problems)
         if item is not None:
+            result.warnings.extend(rendering_warnings(item.doc, item.display_path))
             parsed.append(item)
             if item.entry is not None:
                 result.entries.append(item)
     result.problems.extend(_cross_check(root, parsed))
     result.problems.sort()
+    result.warnings.sort()
     return result
 

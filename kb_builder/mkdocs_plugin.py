@@ -25,7 +25,7 @@ from kb_builder import browser_search
 from kb_builder.baseline import load_baselines
 from kb_builder.build_info import build_date
 from kb_builder.glossary import load_glossary
-from kb_builder.labels import LANGUAGE_NAMES, label
+from kb_builder.labels import LANGUAGE_NAMES, count_forms, label, sentence
 from kb_builder.loader import load_entries
 from kb_builder.mkdocs_config import KbConfig
 from kb_builder.pages import HOME_PAGE, Atlas, Page
@@ -42,8 +42,8 @@ log = get_plugin_logger(__name__)
 UNUSED_THEME_FILES = ("assets/javascripts/*", "*.map", "assets/stylesheets/palette.*", "sitemap.xml", "404.html")
 #: The atlas's styles (theme touches, search box, print), as one stylesheet.
 SITE_STYLE = "assets/kb/kb.css"
-#: The atlas's script on every page: search and the printed-on date, with their labels (one file, so
-#: that a page waits for one script, not two).
+#: The atlas's script on every page: search, the printed-on date and the cue on wide tables, with their
+#: labels (one file, so that a page waits for one script, not several).
 SITE_SCRIPT = "assets/kb/kb.js"
 SEARCH_ENGINE = "assets/kb/search-engine.js"
 #: Sorting and filtering of comparison tables, only on the pages that have them.
@@ -55,6 +55,15 @@ PAGE_SCRIPTS = {"compare": (COMPARE_SCRIPT,)}
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
 #: An address shown as its own link text (<https://...>) gets this class, so print does not repeat it.
 _URL_LINK = re.compile(r'<a href="(?P<url>[^"]+)"(?P<rest>[^>]*)>(?P=url)</a>')
+#: Every table, so that it can be wrapped in a container that scrolls sideways on a narrow screen.
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+
+
+def wrap_tables(html_text: str, region_label: str) -> str:
+    """Each table inside a container that scrolls sideways when the table is wider than the screen (the page
+    itself never does), focusable and named so that a keyboard can scroll it too."""
+    opening = f'<div class="kb-table" role="region" tabindex="0" aria-label="{html.escape(region_label)}">'
+    return _TABLE.sub(lambda m: opening + m.group(0) + "</div>", html_text)
 
 
 class KbPlugin(BasePlugin[KbConfig]):
@@ -85,12 +94,21 @@ class KbPlugin(BasePlugin[KbConfig]):
         )
         self.world = World(self.atlas, baselines)
         config.extra["kb_language"] = lang
-        config.extra["kb_built_on"] = self.atlas.day(self.atlas.today)
+        # Every page says when this copy was built; its script compares that with the reader's clock.
+        config.extra["kb_built_iso"] = self.atlas.today.isoformat()
+        config.extra["kb_copy_built"] = label("copy_built", lang, date=self.atlas.day(self.atlas.today))
+        config.extra["kb_stale_title"] = label("stale_title", lang)
+        config.extra["kb_stale"] = label("stale", lang)
         # A site opened from disk has no server to serve a 404 page or to fetch a sitemap from.
         config.theme.static_templates.discard("sitemap.xml")
         config.theme.static_templates.discard("404.html")
         built_on = f"{label('built_on', lang)} {self.atlas.day(self.atlas.today)}"
-        config.copyright = html.escape(f"{built_on.rstrip('.')}. {label('notice_short', lang)}")
+        config.copyright = html.escape(f"{sentence(built_on)} {label('notice_short', lang)}")
+        # The interface in the page's language: a site name short enough for a phone's header (it also ends
+        # every page title), the heading anchors' tooltip, and no theme credit line in the footer.
+        config.site_name = label("site_name", lang)
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = label("permalink", lang)
+        config.extra["generator"] = False
         # Truthy so that the theme's header shows its language switch (partials/alternate.html, overridden
         # in kb_builder/theme), but not a list, so that the theme adds no <link rel=alternate> whose
         # sitemap its script would try to fetch.
@@ -134,16 +152,20 @@ class KbPlugin(BasePlugin[KbConfig]):
         def read(name: str) -> str:
             return (browser_search.ASSETS / name).read_text(encoding="utf-8")
 
-        def labels(variable: str, keys: dict[str, str]) -> str:
-            data = {lang: {name: label(key, lang) for name, key in keys.items()}}
-            return f"window.{variable} = {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n"
+        def labels(variable: str, keys: dict[str, str], counts: dict[str, str] | None = None) -> str:
+            words: dict[str, object] = {name: label(key, lang) for name, key in keys.items()}
+            words.update({name: count_forms(noun, lang) for name, noun in (counts or {}).items()})
+            return f"window.{variable} = {json.dumps({lang: words}, ensure_ascii=False, sort_keys=True)};\n"
 
         tablesort = modules / "tablesort" / "dist"
         return {
-            SITE_SCRIPT: labels("__kbSearchLabels", {k: f"search_{k}" for k in browser_search.LABELS})
+            SITE_SCRIPT: labels("__kbSearchLabels", {k: f"search_{k}" for k in browser_search.LABELS}, {"results": "results"})
             + labels("__kbPrintLabels", {"printed": "printed_on"})
+            + labels("__kbTableLabels", {"scroll": "table_scroll"})
             + read("kb-search.js")
-            + read("kb-print.js"),
+            + read("kb-print.js")
+            + read("kb-tables.js")
+            + read("kb-age.js"),
             SEARCH_ENGINE: browser_search.engine_script(modules),
             COMPARE_SCRIPT: labels("__kbCompareLabels", {"filter": "filter"})
             + (tablesort / "tablesort.min.js").read_text(encoding="utf-8")
@@ -176,9 +198,10 @@ class KbPlugin(BasePlugin[KbConfig]):
         generated = self.generated.get(src)
         if generated is not None:
             html_text = _URL_LINK.sub(r'<a class="kb-url" href="\g<url>"\g<rest>>\g<url></a>', sanitize_html(html_text))
-            if generated.kind == "dossier":
-                # Dossiers repeat their entries for printing; search finds the entries themselves.
-                return html_text
+        html_text = wrap_tables(html_text, label("table_region", self.config.language))
+        if generated is not None and generated.kind == "dossier":
+            # Dossiers repeat their entries for printing; search finds the entries themselves.
+            return html_text
         body = browser_search.html_text(html_text)
         entry = self.atlas.entry_at(src)
         title = generated.title if generated is not None else html.unescape(page.title or "")

@@ -18,8 +18,9 @@ from functools import cached_property
 
 from kb_builder import provenance
 from kb_builder.jurisdictions import jurisdiction_name, jurisdiction_slug, sort_key
-from kb_builder.labels import audience_name, format_day, format_days, label, topic_name
+from kb_builder.labels import audience_name, count, format_day, format_days, label, sentence, topic_name
 from kb_builder.glossary import Term
+from kb_builder.markdown_text import normalise_lists, sections
 from kb_builder.provenance import Fact, Provenance
 from kb_builder.schema import LANGUAGES, TOPICS, AgeFact, BoolFact, DaysFact, Deadline, Entry, LegalBasis, LocalizedText, MonthsFact, Source
 
@@ -72,18 +73,34 @@ def sources_path(code: str) -> str:
     return f"{jurisdiction_slug(code)}/sources.md"
 
 
-def shift_headings(markdown: str, by: int) -> str:
-    """Authored Markdown with every heading `by` levels deeper (code blocks left alone)."""
-    if by <= 0:
-        return markdown
-    out, fenced = [], False
-    for line in markdown.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        if not fenced and re.match(r"#{1,5} ", line):
-            line = "#" * by + line
-        out.append(line)
-    return "\n".join(out)
+#: Headings of the section that tells the reader what to do, by language: the top of an entry links to the first
+#: section whose heading starts with one of them.
+STEPS_HEADINGS = {
+    "en": ("What to do", "Step by step", "What this means for"),
+    "ru": ("Что делать", "Шаг за шагом", "Порядок действий", "Что это значит для"),
+}
+
+
+@dataclass(frozen=True)
+class AuthoredBody:
+    markdown: str
+    #: (id, title) of each of its top-level sections, in order
+    sections: tuple[tuple[str, str], ...]
+
+
+def authored_body(markdown: str, by: int, id_prefix: str) -> AuthoredBody:
+    """An entry's body as the page shows it: lists that start right under a line of text shown as lists, every
+    heading `by` levels deeper (code blocks left alone), and each top-level section given a stable id."""
+    lines = normalise_lists(markdown).split("\n")
+    found: list[tuple[str, str]] = []
+    for section in sections("\n".join(lines)):
+        line = "#" * by + lines[section.line] if by > 0 else lines[section.line]
+        if section.level == 2:
+            section_id = f"{id_prefix}s{len(found) + 1}"
+            line = re.sub(r"\s*\{[^}]*\}\s*$", "", line) + f" {{#{section_id}}}"
+            found.append((section_id, section.title))
+        lines[section.line] = line
+    return AuthoredBody("\n".join(lines), tuple(found))
 
 
 def topic_path(topic: str) -> str:
@@ -147,12 +164,15 @@ class Atlas:
     def day(self, day: dt.date) -> str:
         return format_day(day, self.lang)
 
+    def count(self, noun: str, n: int) -> str:
+        return count(noun, n, self.lang)
+
     def citation(self, source: Source) -> str:
         """A source as the pages cite it: title, publisher, full address, kind and date accessed, and for
         state-controlled media whose statement it is cited for."""
         statement = f"; {self.l('statement_by', who=source.statement_by)}" if source.statement_by else ""
         return (
-            f"{source.title}. {source.publisher}. <{source.url}> "
+            f"{sentence(source.title)} {sentence(source.publisher)} <{source.url}> "
             f"({self.l(source.kind)}; {self.l('accessed')} {self.day(source.accessed)}{statement})"
         )
 
@@ -181,6 +201,12 @@ class Atlas:
         kind, names, caveat = (html.escape(part, quote=False).replace("|", "&#124;") for part in self.provenance_parts(found))
         doubt = f'<br><span class="kb-caveat">{caveat}</span>' if caveat else ""
         return f'<br><span class="kb-prov kb-prov-{found.cls}"><strong>{kind}:</strong> {names}{doubt}</span>'
+
+    def as_of_line(self, entry: Entry, as_of: dt.date) -> str:
+        """'As of <date>' under a fact's value, where the date differs from the entry's last review."""
+        if as_of == entry.last_reviewed:
+            return ""
+        return f'<br><span class="kb-as-of">{html.escape(self.l("as_of"))}: {html.escape(self.day(as_of))}</span>'
 
     def time_limit_cell(self, entry: Entry, deadline: Deadline) -> str:
         """A deadline's time limit for a table cell, with what it rests on."""
@@ -238,11 +264,21 @@ class Atlas:
             "",
         ]
         blocks += self.provenance_summary(entry)
+        assert entry.review_due is not None
         if entry.is_overdue(self.today):
-            assert entry.review_due is not None
             blocks += [
                 f'!!! danger kb-overdue "{self.l("overdue_title")}"',
                 indent(self.l("overdue", date=self.day(entry.review_due))),
+                "",
+            ]
+        else:
+            # A copy is read long after it was built: the page's script shows this once the reader's own clock
+            # is past the review date (kb-age.js).
+            title = html.escape(self.l("overdue_title"), quote=False)
+            text = html.escape(self.l("overdue_copy", date=self.day(entry.review_due)), quote=False)
+            blocks += [
+                f'<div class="admonition danger kb-overdue" data-due="{entry.review_due.isoformat()}" hidden>'
+                f'<p class="admonition-title">{title}</p><p>{text}</p></div>',
                 "",
             ]
         if self.lang in entry.missing_languages():
@@ -252,6 +288,23 @@ class Atlas:
                 "",
             ]
         return blocks
+
+    def lead(self, entry: Entry, body: AuthoredBody) -> list[str]:
+        """A way to the entry's steps and the answer in short, first thing under the title (the way to the steps
+        first, so that a phone shows it on its first screen)."""
+        out = ['<div class="kb-summary" markdown="1">']
+        steps = next((sid for sid, title in body.sections if title.startswith(STEPS_HEADINGS[self.lang])), None)
+        if steps is not None:
+            out += [f"[{self.l('what_to_do')} →](#{steps}){{: .kb-steps-link }}", ""]
+        out += [f"**{self.l('in_short')}.** {' '.join(self.text(entry.summary).split())}", "{: .kb-in-short }"]
+        return out + ["</div>", ""]
+
+    def contents(self, parts: list[tuple[str, str]]) -> list[str]:
+        """The sections of an entry as a list that opens on a tap: for phones, where the theme shows no table
+        of contents (on wide screens the theme's own is beside the text, and this one is hidden)."""
+        items = "".join(f'<li><a href="#{sid}">{html.escape(title, quote=False)}</a></li>' for sid, title in parts)
+        summary = html.escape(self.l("contents"), quote=False)
+        return [f'<details class="kb-toc abstract"><summary>{summary}</summary><ul>{items}</ul></details>', ""]
 
     def provenance_summary(self, entry: Entry) -> list[str]:
         """How many of the entry's facts rest on each kind of basis, and a warning naming the facts a reader acts
@@ -299,80 +352,97 @@ class Atlas:
             "</div>",
             "",
         ]
+        # Before the details: the answer in short and the way to the steps, then what the page is and what its
+        # facts rest on, and on a phone its contents.
+        prefix = f"{entry.id}-" if anchor else ""
+        body = authored_body(self.text(entry.body).strip(), level - 1, prefix)
+        parts: list[tuple[str, str]] = []  # (id, title) of every section, for the contents
+        out += self.lead(entry, body)
         out += self.notice(entry)
-        out += [f'<div class="kb-summary" markdown="1">', self.text(entry.summary).strip(), "</div>", ""]
 
+        def section(key: str, title: str) -> list[str]:
+            parts.append((prefix + key, title))
+            return [f"{h(2)} {title} {{#{prefix}{key}}}", ""]
+
+        # Two columns, so that a phone has room for the values; a fact true as of a date other than the entry's
+        # review says so under its value.
+        facts: list[str] = []
         if entry.key_facts:
-            out += [f"{h(2)} {self.l('key_facts')}", ""]
-            out += [f"| {self.l('fact')} | {self.l('value')} | {self.l('as_of')} |", "| --- | --- | --- |"]
+            facts += section("key-facts", self.l("key_facts"))
+            facts += [f"| {self.l('fact')} | {self.l('value')} |", "| --- | --- |"]
             for fact in entry.key_facts:
-                value = cell(self.text(fact.value)) + self.provenance_line(provenance.key_fact(entry, fact))
-                out.append(f"| {cell(self.text(fact.label))} | {value} | {self.day(fact.as_of)} |")
-            out.append("")
+                value = cell(self.text(fact.value)) + self.as_of_line(entry, fact.as_of)
+                value += self.provenance_line(provenance.key_fact(entry, fact))
+                facts.append(f"| {cell(self.text(fact.label))} | {value} |")
+            facts.append("")
 
         table_facts = entry.structured_facts()
         if table_facts:
-            out += [f"{h(2)} {self.l('table_facts')}", ""]
-            out += [f"| {self.l('fact')} | {self.l('value')} | {self.l('as_of')} |", "| --- | --- | --- |"]
+            facts += section("table-facts", self.l("table_facts"))
+            facts += [f"| {self.l('fact')} | {self.l('value')} |", "| --- | --- |"]
             for where, fact in table_facts:
-                value = self.table_fact_value(fact) + self.provenance_line(provenance.provenance(entry, fact.rests_on))
-                out.append(f"| {self.l(TABLE_FACT_LABELS[where.rsplit('.', 1)[-1]])} | {value} | {self.day(fact.as_of)} |")
-            out.append("")
+                value = self.table_fact_value(fact) + self.as_of_line(entry, fact.as_of)
+                value += self.provenance_line(provenance.provenance(entry, fact.rests_on))
+                facts.append(f"| {self.l(TABLE_FACT_LABELS[where.rsplit('.', 1)[-1]])} | {value} |")
+            facts.append("")
 
         if entry.deadlines:
-            out += [f"{h(2)} {self.l('deadlines')}", ""]
-            out += [
+            facts += section("deadlines", self.l("deadlines"))
+            facts += [
                 f"| {self.l('what')} | {self.l('time_limit')} | {self.l('legal_basis')} |",
                 "| --- | --- | --- |",
             ]
             for deadline in entry.deadlines:
-                out.append(
+                facts.append(
                     f"| {cell(self.text(deadline.what))} | {self.time_limit_cell(entry, deadline)} "
                     f"| {cell(self.text(deadline.legal_basis))} |"
                 )
-            out.append("")
+            facts.append("")
 
-        out += [shift_headings(self.text(entry.body).strip(), level - 1), ""]
-
-        out += [f"{h(2)} {self.l('legal_basis')}", ""]
+        parts += body.sections
+        details = [body.markdown, ""]
+        details += section("legal-basis", self.l("legal_basis"))
         for basis in entry.legal_basis:
-            parts = [f"**{' '.join(self.text(basis.instrument).split())}**"]
+            cited = [f"**{' '.join(self.text(basis.instrument).split())}**"]
             if basis.article:
-                parts.append(self.text(basis.article))
-            parts.append(self.day(basis.date))
-            line = "- " + ", ".join(parts) + "."
+                cited.append(self.text(basis.article))
+            cited.append(self.day(basis.date))
+            line = "- " + sentence(", ".join(cited))
             if basis.url:
                 line += f" <{basis.url}>"
-            out.append(line)
+            details.append(line)
             if basis.note:
-                out += ["", indent(self.text(basis.note), "    "), ""]
-        out.append("")
+                details += ["", indent(self.text(basis.note), "    "), ""]
+        details.append("")
 
-        out += [f"{h(2)} {self.l('sources')}", ""]
-        out += [f"{number}. {self.citation(source)}" for number, source in enumerate(entry.sources, start=1)]
-        out.append("")
+        details += section("sources", self.l("sources"))
+        details += [f"{number}. {self.citation(source)}" for number, source in enumerate(entry.sources, start=1)]
+        details.append("")
 
         related = self.related[entry.id]
         if related:
-            out += [f"{h(2)} {self.l('related')}", ""]
+            details += section("related", self.l("related"))
             for other in related:
-                out.append(f"- {self.entry_link(path, other)} ({jurisdiction_name(other.jurisdiction, self.lang)})")
-            out.append("")
+                details.append(f"- {self.entry_link(path, other)} ({jurisdiction_name(other.jurisdiction, self.lang)})")
+            details.append("")
 
         siblings = [e for e in self.by_jurisdiction[entry.jurisdiction] if e.id != entry.id and e not in related]
         if siblings and level == 1:
             name = jurisdiction_name(entry.jurisdiction, self.lang)
-            out += [f"{h(2)} {self.l('more_from', name=name)}", ""]
-            out += [f"- {self.entry_link(path, other)}" for other in siblings[:MAX_SIBLINGS]]
+            details += section("more", self.l("more_from", name=name))
+            details += [f"- {self.entry_link(path, other)}" for other in siblings[:MAX_SIBLINGS]]
             if len(siblings) > MAX_SIBLINGS:
-                out.append(f"- [{self.l('all_of', name=name)}]({link(path, jurisdiction_path(entry.jurisdiction))})")
-            out.append("")
+                details.append(f"- [{self.l('all_of', name=name)}]({link(path, jurisdiction_path(entry.jurisdiction))})")
+            details.append("")
 
+        # `parts` is in page order: the facts, the body's own sections, then the legal basis and the rest.
+        out += self.contents(parts)
+        out += facts + details
         assert entry.review_due is not None
         out += [
             '<div class="kb-review" markdown="1">',
-            f"{self.l('last_reviewed')}: {self.day(entry.last_reviewed)}. "
-            f"{self.l('review_due')}: {self.day(entry.review_due)}.",
+            sentence(f"{self.l('last_reviewed')}: {self.day(entry.last_reviewed)}") + " "
+            + sentence(f"{self.l('review_due')}: {self.day(entry.review_due)}"),
             "</div>",
             "",
         ]
@@ -428,7 +498,8 @@ class Atlas:
         name = jurisdiction_name(code, self.lang)
         title = self.l("dossier_title", name=name)
         entries = self.by_jurisdiction[code]
-        out = [f"# {title}", "", f'<div class="kb-meta" markdown="1">', f"**{self.l('compiled_on')}:** {self.day(self.today)}", "</div>", ""]
+        # The page says when this copy was built (the theme's template), and on paper when it was printed.
+        out = [f"# {title}", ""]
         out += [f'!!! info kb-notice "{self.l("notice_title")}"', indent(self.l("notice_short")), ""]
         out += [PRINTED_MARK, "", f"## {self.l('contents')}", ""]
         out += [f"{n}. [{escape_link_text(self.text(e.title))}](#{e.id})" for n, e in enumerate(entries, start=1)]
@@ -466,7 +537,8 @@ class Atlas:
 
     def sources_page(self) -> Page:
         rows = [
-            (code, sources_path(code), self.l("sources_count", entries=str(len(entries)), sources=str(sum(len(e.sources) for e in entries))))
+            (code, sources_path(code), self.l("sources_count", entries=self.count("entries", len(entries)),
+                                              sources=self.count("sources", sum(len(e.sources) for e in entries))))
             for code, entries in self.by_jurisdiction.items()
         ]
         return self.list_index(SOURCES_PAGE, "all_sources", rows, kind="sources")
@@ -487,9 +559,10 @@ class Atlas:
 
     def deadlines_page(self) -> Page:
         rows = [
-            (code, f"{jurisdiction_path(code)}#{DEADLINES_ANCHOR}", self.l("deadlines_count", entries=str(len(entries)), deadlines=str(count)))
+            (code, f"{jurisdiction_path(code)}#{DEADLINES_ANCHOR}",
+             self.l("deadlines_count", entries=self.count("entries", len(entries)), deadlines=self.count("deadlines", n)))
             for code, entries in self.by_jurisdiction.items()
-            if (count := sum(len(e.deadlines) for e in entries))
+            if (n := sum(len(e.deadlines) for e in entries))
         ]
         return self.list_index(DEADLINES_PAGE, "all_deadlines", rows, kind="deadlines")
 

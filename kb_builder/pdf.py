@@ -1,19 +1,20 @@
-"""Printable PDF dossiers: every entry of a jurisdiction, in English then Russian, one file each.
+"""Printable PDF dossiers: every entry of a jurisdiction, one file per language (`pdf/<lang>/<code>.pdf`).
 
-Each language's dossier page is printed by headless Chromium with the print stylesheet (A4), the
-two are joined with pypdf, and the document dates are set from the build date, so that the same
-commit gives the same PDFs.
+Each language's dossier page is printed by headless Chromium with the print stylesheet (A4), tagged for
+screen readers, with its language (/Lang), title and dates set (from the build date, so that the same
+commit gives the same PDFs) with pypdf. A reader gets a file that starts and stays in their language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import sys
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, NameObject
+from pypdf.generic import NameObject, TextStringObject
 
 from kb_builder.chromium import chromium
 from kb_builder.jurisdictions import jurisdiction_name
@@ -28,48 +29,57 @@ def _pdf_date(moment: dt.datetime) -> str:
 
 
 def _without_local_links(reader: PdfReader) -> PdfReader:
-    """Drop links to file:// addresses: on paper they lead nowhere, and they would carry the build's paths."""
+    """Make links to file:// addresses inert: on paper they lead nowhere, and they would carry the build's paths.
+    Their action is removed from the annotation itself, which a tagged PDF's structure tree also refers to."""
     for pdf_page in reader.pages:
-        annotations = pdf_page.get("/Annots")
-        if not annotations:
-            continue
-        kept = ArrayObject(
-            a for a in annotations if not str(a.get_object().get("/A", {}).get("/URI", "")).startswith("file:")
-        )
-        pdf_page[NameObject("/Annots")] = kept
+        for annotation in pdf_page.get("/Annots") or []:
+            link = annotation.get_object()
+            if str(link.get("/A", {}).get("/URI", "")).startswith("file:"):
+                del link[NameObject("/A")]
     return reader
 
 
+_NODE_ID = re.compile(rb"node(\d{8})")
+
+
+def _stable_node_ids(data: bytes) -> bytes:
+    """Chromium names the elements of a tagged PDF after its internal DOM node numbers, which differ from one
+    run to the next; number them by their order instead, with as many digits, so that the same page gives the
+    same file (and no byte offset moves)."""
+    numbers = sorted({int(m.group(1)) for m in _NODE_ID.finditer(data)})
+    rank = {n: i for i, n in enumerate(numbers)}
+    return _NODE_ID.sub(lambda m: b"node%08d" % rank[int(m.group(1))], data)
+
+
 def write_pdfs(site_dir: Path, out_dir: Path, built: dt.datetime) -> list[Path]:
-    """Write out_dir/<jurisdiction>.pdf for every jurisdiction with a dossier; returns the paths."""
-    first = LANGUAGES[0]
-    codes = sorted(p.parent.name for p in (site_dir / first).glob(f"*/{DOSSIER}"))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write out_dir/<lang>/<jurisdiction>.pdf for every language and jurisdiction with a dossier; returns the
+    paths."""
+    codes = sorted(p.parent.name for p in (site_dir / LANGUAGES[0]).glob(f"*/{DOSSIER}"))
     written = []
     with chromium() as browser:
         page = browser.new_page()  # type: ignore[attr-defined]
         page.emulate_media(media="print")
         for code in codes:
             print(f"kb: printing the {code.upper()} dossier", file=sys.stderr, flush=True)
-            writer = PdfWriter()
             for lang in LANGUAGES:
                 url = (site_dir / lang / code / DOSSIER).resolve().as_uri() + f"?printed={built.date().isoformat()}"
                 page.goto(url, wait_until="load")
-                data = page.pdf(format="A4", print_background=False, prefer_css_page_size=False, outline=True)
-                writer.append(_without_local_links(PdfReader(io.BytesIO(data))))
-            name = jurisdiction_name(code.upper(), first)
-            writer.add_metadata(
-                {
-                    "/Title": label("dossier_title", first, name=name),
-                    "/Producer": "Conscription & Asylum Rights Atlas",
-                    "/Creator": "kb build",
-                    "/CreationDate": _pdf_date(built),
-                    "/ModDate": _pdf_date(built),
-                }
-            )
-            buffer = io.BytesIO()
-            writer.write(buffer)
-            target = out_dir / f"{code}.pdf"
-            target.write_bytes(buffer.getvalue())
-            written.append(target)
+                data = page.pdf(format="A4", print_background=False, prefer_css_page_size=False, outline=True, tagged=True)
+                writer = PdfWriter(clone_from=_without_local_links(PdfReader(io.BytesIO(data))))
+                writer.add_metadata(
+                    {
+                        "/Title": label("dossier_title", lang, name=jurisdiction_name(code.upper(), lang)),
+                        "/Producer": label("site_name_long", lang),
+                        "/Creator": "kb build",
+                        "/CreationDate": _pdf_date(built),
+                        "/ModDate": _pdf_date(built),
+                    }
+                )
+                writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
+                buffer = io.BytesIO()
+                writer.write(buffer)
+                target = out_dir / lang / f"{code}.pdf"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(_stable_node_ids(buffer.getvalue()))
+                written.append(target)
     return written

@@ -11,9 +11,11 @@ class Problem:
     line: int
     col: int
     message: str
+    #: A warning says something will look other than the author may expect; it does not stop a build.
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        return f"{self.path}:{self.line}:{self.col}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 class EntryErrors(Exception):

@@ -15,7 +15,8 @@ ALLOWED_ATTRIBUTES = {
     "blockquote": {"lang"},
     "a": {"href"},
     "ol": {"start"},
-    "td": {"colspan", "rowspan", "align", "data-sort"},
+    "td": {"colspan", "rowspan", "align", "data-sort", "data-empty"},
+    "div": {"hidden", "data-due"},
     "tr": {"data-code"},
     "th": {"colspan", "rowspan", "align"},
 }

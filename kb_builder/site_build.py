@@ -121,6 +121,8 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
     started = time.monotonic()
     result = load_entries(entries_dir)
     result.raise_for_problems()
+    for warning in result.warnings:
+        _progress(str(warning))
     _progress(f"kb: {len(result.entries)} entries valid")
     today = dt.date.today()
     overdue = sorted(item.entry.id for item in result.entries if item.entry.is_overdue(today))

@@ -82,8 +82,8 @@ class World:
     def __init__(self, atlas: Atlas, baselines: dict[str, Baseline]):
         self.atlas = atlas
         self.baselines = baselines
-        conscription = {e.jurisdiction: e for e in atlas.entries if e.topic == "conscription"}
-        self.conscription_entries = conscription
+        #: The entry that gives a country's comparable conscription facts (the loader allows one per country).
+        self.conscription_entries = {e.jurisdiction: e for e in atlas.entries if e.conscription_facts is not None}
         #: Countries whose conscription is described by the baseline, not by a hand-written entry.
         self.baseline_codes = baseline_codes(atlas.entries, baselines)
 
@@ -195,7 +195,7 @@ class World:
             out += [f"## {self.l('region_' + region)}", ""]
             for code in in_region:
                 count = len(self.atlas.by_jurisdiction.get(code, []))
-                extra = f", {count} {self.l('entries_count')}" if count else ""
+                extra = f", {self.atlas.count('entries', count)}" if count else ""
                 out.append(
                     f"- [{jurisdiction_name(code, self.atlas.lang)}]({link(path, jurisdiction_path(code))}) "
                     f"({self.l('coverage_' + self.coverage(code))}{extra}{self.warned_note(code)})"
@@ -205,9 +205,10 @@ class World:
 
     def rows(self) -> list[Row]:
         rows = []
-        for code in sorted(set(self.baselines) | set(self.conscription_entries)):
+        # By the country's name in the page's language, as a reader looks for it.
+        for code in sorted(set(self.baselines) | set(self.conscription_entries), key=lambda c: jurisdiction_name(c, self.atlas.lang)):
             entry = self.conscription_entries.get(code)
-            if entry is not None and entry.conscription_facts is not None:
+            if entry is not None:
                 rows.append(self._entry_row(entry))
             elif code in self.baselines:
                 b = self.baselines[code]
@@ -267,11 +268,11 @@ class World:
             cells = [
                 f"<td>{html_link(path, jurisdiction_path(row.code), name)}</td>",
                 f"<td>{html.escape(self.l('region_' + self.region(row.code)))}</td>",
-                f"<td>{self.yes_no(row.in_force)}{mark('in_force')}</td>",
+                _flag(self.yes_no(row.in_force) + mark("in_force"), row.in_force),
                 _number(row.min_age, None if row.min_age is None else f"{row.min_age}{mark('min_age')}"),
                 _number(row.max_age, None if row.max_age is None else f"{row.max_age}{mark('max_age')}"),
                 _number(row.service[0] if row.service else None, self.months(row.service) + mark("service_months")),
-                f"<td>{self.yes_no(row.objection)}{mark('objection_recognised')}</td>",
+                _flag(self.yes_no(row.objection) + mark("objection_recognised"), row.objection),
                 _number(row.alternative[0] if row.alternative else None,
                         self.months(row.alternative) + mark("alternative_service_months")),
                 f"<td>{html.escape(self.l('coverage_' + self.coverage(row.code)) + self.warned_note(row.code))}</td>",
@@ -323,8 +324,13 @@ class World:
 
 
 def _number(value: int | None, shown: str | None = None) -> str:
-    """A table cell that sorts by its number; empty values sort last."""
-    sort = value if value is not None else 9999
-    text = shown if shown is not None else ("—" if value is None else str(value))
-    return f'<td data-sort="{sort}">{text}</td>'
+    """A table cell that sorts by its number; an empty one is marked so that sorting keeps it last."""
+    if value is None:
+        return '<td data-sort="" data-empty>—</td>'
+    return f'<td data-sort="{value}">{shown if shown is not None else value}</td>'
 
+
+
+def _flag(shown: str, value: bool | None) -> str:
+    """A yes/no table cell; an empty one is marked so that sorting keeps it last."""
+    return "<td data-empty>—</td>" if value is None else f"<td>{shown}</td>"

@@ -1,8 +1,10 @@
 """The atlas as ZIM files for the Kiwix reader: one per language, with a full-text index.
 
 Each language tree of the built site becomes one ZIM (`libzim`): every page and asset, the home page
-as main page, metadata, a 48x48 illustration and a full-text index in the language. Links that lead
-out of the tree (the language switch) are removed, since the other language is another file.
+as main page, metadata, a 48x48 illustration and a full-text index in the language. The language switch
+is left out, since the other language is another file. Titles are the pages' own, in the file's language,
+and the full-text index holds each page's article text only (not its header, navigation or footer), so
+that Kiwix's search snippets quote the passage that matched.
 """
 
 from __future__ import annotations
@@ -16,20 +18,61 @@ import struct
 import zlib
 from pathlib import Path
 
-from libzim.writer import Creator, Hint, Item, StringProvider
+from libzim.writer import Creator, Hint, IndexData, Item, StringProvider
 
+from kb_builder.browser_search import html_text
 from kb_builder.labels import label
 
 PROJECT_NAME = "rights-atlas"
 _INDEX_LANGUAGE = {"en": "eng", "ru": "rus"}
-_TITLE = {"en": "Conscription & Asylum Rights Atlas", "ru": "Атлас прав: призыв и убежище"}
 _DESCRIPTION = {
     "en": "Conscription, objection, penalties, leaving and asylum: legal information",
     "ru": "Призыв, АГС, ответственность, выезд и убежище: правовая информация",
 }
 _XAPIAN_MAGIC = b"\x0f\rXapian Glass"
 _TITLE_TAG = re.compile(r"<title>(.*?)</title>", re.S)
-_LANGUAGE_LINK = re.compile(r'<a href="[^"]*"( hreflang="[a-z]+" lang="[a-z]+" class="md-select__link kb-language")')
+#: The site's header (with its language switch: the other language is another file) and footer: Kiwix shows its
+#: own toolbar with search, home and back, so a page in a ZIM starts and ends with its own content.
+_HEADER = re.compile(r'<header class="md-header.*?</header>', re.S)
+_FOOTER = re.compile(r'<footer class="md-footer">.*?</footer>', re.S)
+#: An entry's answer in short, repeated at the end of its page: Kiwix quotes the end of a page in its search
+#: results when it cannot find the words searched for (as with Russian word forms), so that is what it quotes.
+_SUMMARY = re.compile(r'<p class="kb-in-short">(.*?)</p>', re.S)
+_ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.S)
+#: Parts of the article that are about the copy, not the page: left out of the full-text index.
+_NOT_INDEXED = re.compile(
+    r'<p class="kb-copy"[^>]*>.*?</p>|<div class="admonition warning kb-stale"[^>]*>.*?</div>|<details class="kb-toc.*?</details>'
+    r'|<a class="headerlink"[^>]*>.*?</a>',
+    re.S,
+)
+#: Catalogue tags: what the file holds (Kiwix reads the _ftindex flag to offer full-text search).
+TAGS = "_category:other;law;asylum;conscription;_ftindex:yes;_pictures:no;_videos:no;_details:yes"
+
+
+class _ArticleText(IndexData):
+    """What the full-text index holds for a page: its title and its article's text."""
+
+    def __init__(self, title: str, content: str):
+        super().__init__()
+        self._title, self._content = title, content
+
+    def has_indexdata(self) -> bool:
+        return bool(self._content)
+
+    def get_title(self) -> str:
+        return self._title
+
+    def get_content(self) -> str:
+        return self._content
+
+    def get_keywords(self) -> str:
+        return ""
+
+    def get_wordcount(self) -> int:
+        return len(self._content.split())
+
+    def get_geoposition(self) -> None:
+        return None
 
 
 def _png(size: int, rgb: tuple[int, int, int]) -> bytes:
@@ -44,9 +87,13 @@ def _png(size: int, rgb: tuple[int, int, int]) -> bytes:
 
 
 class _SiteFile(Item):
-    def __init__(self, path: str, title: str, mimetype: str, content: bytes, front: bool):
+    def __init__(self, path: str, title: str, mimetype: str, content: bytes, front: bool, text: str = ""):
         super().__init__()
         self._path, self._title, self._mimetype, self._content, self._front = path, title, mimetype, content, front
+        self._text = text
+
+    def get_indexdata(self) -> _ArticleText | None:
+        return _ArticleText(self._title, self._text) if self._front else None
 
     def get_path(self) -> str:
         return self._path
@@ -64,19 +111,36 @@ class _SiteFile(Item):
         return {Hint.FRONT_ARTICLE: self._front, Hint.COMPRESS: not self._mimetype.startswith("image/")}
 
 
-def _item(tree: Path, path: Path) -> _SiteFile:
+def _item(tree: Path, path: Path, site_name: str) -> _SiteFile:
     rel = path.relative_to(tree).as_posix()
     mimetype = mimetypes.guess_type(rel)[0] or "application/octet-stream"
     content = path.read_bytes()
     title = rel
     if mimetype == "text/html":
-        text = content.decode("utf-8")
-        found = _TITLE_TAG.search(text)
+        page = content.decode("utf-8")
+        found = _TITLE_TAG.search(page)
         title = html.unescape(found.group(1)).strip() if found else rel
-        text = _LANGUAGE_LINK.sub(r"<a\1", text)  # the other language is another ZIM
-        content = text.encode("utf-8")
-        return _SiteFile(rel, title, "text/html", content, front=True)
+        title = title.removesuffix(f" - {site_name}")  # the file itself is the atlas
+        page = _FOOTER.sub("", _HEADER.sub("", page))
+        summaries = _SUMMARY.findall(page)
+        if len(summaries) == 1:
+            page = page.replace("</article>", f'<aside class="kb-recap"><p>{_first_sentences(summaries[0])}</p></aside></article>', 1)
+        article = _ARTICLE.search(page)
+        text = html_text(_NOT_INDEXED.sub(" ", article.group(1))) if article else ""
+        return _SiteFile(rel, title, "text/html", page.encode("utf-8"), front=True, text=text)
     return _SiteFile(rel, title, mimetype, content, front=False)
+
+
+def _first_sentences(summary_html: str, limit: int = 220) -> str:
+    """The first sentences of an entry's summary, up to `limit` characters of text: Kiwix quotes about 500 bytes
+    of a page's end (some 250 Cyrillic letters), and the start of a summary is its gist."""
+    sentences = re.split(r"(?<=[.!?])\s+", summary_html.strip())
+    kept = sentences[:1]
+    for sentence in sentences[1:]:
+        if len(html_text(" ".join(kept + [sentence]))) > limit:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 def _deterministic(zim: Path, seed: bytes) -> None:
@@ -105,21 +169,21 @@ def write_zim(tree: Path, out: Path, lang: str, built: dt.date) -> Path:
         creator.add_illustration(48, _png(48, (63, 81, 181)))
         metadata = {
             "Name": f"{PROJECT_NAME}_{lang}",
-            "Title": _TITLE[lang],
+            "Title": label("site_name_long", lang),
             "Description": _DESCRIPTION[lang],
             "LongDescription": label("notice_short", lang),
             "Language": _INDEX_LANGUAGE[lang],
-            "Creator": "Conscription & Asylum Rights Atlas",
-            "Publisher": "Conscription & Asylum Rights Atlas",
+            "Creator": label("site_name_long", lang),
+            "Publisher": label("site_name_long", lang),
             "Date": built.isoformat(),
-            "Tags": "_category:other;law;asylum;conscription",
+            "Tags": TAGS,
             "Flavour": "full",
             "Scraper": "kb_builder",
         }
         for key, value in metadata.items():
             creator.add_metadata(key, value)
         for path in sorted(p for p in tree.rglob("*") if p.is_file()):
-            creator.add_item(_item(tree, path))
+            creator.add_item(_item(tree, path, label("site_name", lang)))
     _deterministic(partial, built.isoformat().encode())
     partial.replace(out)
     return out

@@ -338,3 +338,14 @@ def test_a_broken_source_policy_is_reported_with_positions(tmp_path: Path) -> No
     assert (4, 3, "'gov.ru' is already in the class 'official' (expected each domain once)") in shown
     assert any(line == 5 and "is not a bare domain" in message for line, _, message in shown)
     assert (6, 1, "unknown class 'trusted' (expected one of: official, reputable, state-controlled, not-accepted)") in shown
+
+
+def test_one_entry_per_jurisdiction_gives_its_world_table_row(entries: Path) -> None:
+    facts = "conscription_facts:\n  in_force: {value: true, as_of: 2026-11-01, rests_on: [53-fz]}\n"
+    write(entries, "ru/a.yaml", entry_text(id="ru-a").replace("topic: appeal-grounds", "topic: conscription") + facts)
+    text = entry_text(id="ru-b").replace("topic: appeal-grounds", "topic: conscription") + facts
+    write(entries, "ru/b.yaml", text)
+    found = [p for p in load_entries(entries).problems if "conscription_facts" in p.message]
+    assert len(found) == 1 and found[0].path.endswith("b.yaml"), found
+    assert (found[0].line, found[0].col) == position(text, "conscription_facts")
+    assert "a.yaml" in found[0].message and "expected one entry per jurisdiction" in found[0].message

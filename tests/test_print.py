@@ -30,37 +30,67 @@ def entries_by_jurisdiction() -> dict[str, list[dict]]:
     return found
 
 
-def test_one_pdf_per_jurisdiction_with_every_entry_in_order_and_every_source(atlas_site: Path) -> None:
-    pdf_dir = atlas_site / "dist" / "pdf"
+#: Interface words of each language, none of which may appear in the other language's PDF.
+INTERFACE = {
+    "en": ("Information, not legal advice", "Key facts", "Legal basis", "Printed on", "Law text:", "Last reviewed"),
+    "ru": ("Информация, а не юридическая консультация", "Основные факты", "Правовая основа", "Дата печати",
+           "Текст закона:", "Последняя проверка"),
+}
+#: What the first page of each language's dossier says: the notice and the contents.
+FIRST_PAGE = {"en": ("Information, not legal advice", "Contents"), "ru": ("Информация, а не юридическая консультация", "Содержание")}
+PROVENANCE = {
+    "en": ("Law text:", "Court decision:", "Official source:", "Reported by:"),
+    "ru": ("Текст закона:", "Решение суда:", "Официальный источник:", "По сообщениям:"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_one_pdf_per_language_and_jurisdiction_with_every_entry_in_order_and_every_source(
+    atlas_site: Path, lang: str
+) -> None:
+    from pypdf import PdfReader
+
+    other = "ru" if lang == "en" else "en"
+    pdf_dir = atlas_site / "dist" / "pdf" / lang
     groups = entries_by_jurisdiction()
     assert sorted(p.stem for p in pdf_dir.glob("*.pdf")) == sorted(groups)
-    site_en_dossier = atlas_site / "site" / "en"
     for code, entries in groups.items():
-        text = pdf_text(pdf_dir / f"{code}.pdf")
+        pdf = pdf_dir / f"{code}.pdf"
+        text = pdf_text(pdf)
         flat = squeeze(text)
-        # Entries appear in the dossier's order (that of the jurisdiction page), in both languages.
-        page = (site_en_dossier / code / "dossier.html").read_text(encoding="utf-8")
-        order = [i for i in re.findall(r'<h2 id="([a-z0-9-]+)"', page) if i != "contents"]
+        # The file starts in its language: the first page's title and notice, then the contents.
+        first_page = pdf_text_page(pdf, 1)
+        assert all(words in first_page for words in FIRST_PAGE[lang]), (code, first_page[:300])
+        for word in INTERFACE[other]:
+            assert word not in text, (code, lang, word)
+        # Entries appear in the dossier's order (that of the jurisdiction page).
+        page = (atlas_site / "site" / lang / code / "dossier.html").read_text(encoding="utf-8")
+        order = [i for i in re.findall(r'<h2 id="([a-z0-9-]+)"', page) if i in {e["id"] for e in entries}]
         assert sorted(order) == sorted(e["id"] for e in entries)
-        titles = [next(e for e in entries if e["id"] == i)["title"] for i in order]
-        positions = [flat.index(squeeze(t["en"])) for t in titles]
+        titles = [next(e for e in entries if e["id"] == i)["title"][lang] for i in order]
+        positions = [flat.index(squeeze(t)) for t in titles]
         assert positions == sorted(positions), code
-        for t in titles:
-            assert squeeze(t["ru"]) in flat, (code, t["ru"])
         for entry in entries:
             for source in entry["sources"]:
                 assert squeeze(source["url"]) in flat, (code, source["url"])
-        # Every fact prints what it rests on, in both languages: as many such lines as facts, in each half.
+        # Every fact prints what it rests on: as many such lines as facts.
         facts = sum(len(e.get("key_facts", [])) + len(e.get("deadlines", [])) + len(e.get("conscription_facts") or {})
                     + (1 if e.get("stay_days_for_russians") else 0) for e in entries)
-        for classes in (("Law text:", "Court decision:", "Official source:", "Reported by"),
-                        ("Текст закона:", "Решение суда:", "Официальный источник:", "По сообщениям:")):
-            assert sum(flat.count(squeeze(c)) for c in classes) >= facts, (code, classes)
-        assert "Information, not legal advice" in text and "Информация, а не юридическая консультация" in text
-        assert "Last reviewed" in text and "Printed on" in text
+        assert sum(flat.count(squeeze(c)) for c in PROVENANCE[lang]) >= facts, code
         # Navigation, header and footer do not print.
-        for chrome in ("Conscription & Asylum Rights Atlas", "Glossary", "All deadlines", "Made with"):
+        for chrome in ("Conscription & Asylum Rights Atlas", "Атлас прав", "All deadlines", "Все сроки", "Made with"):
             assert chrome not in text, (code, chrome)
+        # No link to the build machine's files (they lead nowhere on paper and would differ between builds).
+        assert b"file:" not in pdf.read_bytes() and b"file\\072" not in pdf.read_bytes(), code
+        # Tagged for screen readers, in its language.
+        reader = PdfReader(pdf)
+        assert reader.trailer["/Root"]["/Lang"] == lang and "/StructTreeRoot" in reader.trailer["/Root"]
+
+
+def pdf_text_page(path: Path, number: int) -> str:
+    result = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(path), "-"],
+                            capture_output=True, text=True, check=True)
+    return result.stdout
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +140,7 @@ def test_print_media_shows_only_the_content_with_its_header_block(print_site: Pa
     assert "Jurisdiction: Russia" in article_text and "Topic:" in article_text and "Last reviewed: 21 November 2026" in article_text
     assert "Information, not legal advice" in article_text
     # What each fact rests on prints beside it, and the entry's count of them prints at the top.
-    assert "Three months from the decision\nLaw text: 53-FZ, Art. 28(7)" in article_text
+    assert "Three months from the decision\nAs of: 1 November 2026\nLaw text: 53-FZ, Art. 28(7)" in article_text
     assert "What the 3 facts here rest on: the law's text — 2; reports only — 1." in article_text
 
 

@@ -70,8 +70,8 @@ def test_entry_page_shows_facts_sources_review_and_notice(small_site: Path) -> N
     assert "last reviewed: 21 November 2026" in text
     assert "Key facts" in text and "Three months from the decision" in text and "1 November 2026" in text
     # Every fact says what it rests on, with any doubt about it; the entry counts them at the top.
-    assert "Three months from the decision Law text: 53-FZ, Art. 28(7)" in text
-    assert "Automatic while the court case runs Reported by: Vedomosti The court practice was seen in one report." in text
+    assert "Three months from the decision As of: 1 November 2026 Law text: 53-FZ, Art. 28(7)" in text
+    assert "Automatic while the court case runs As of: 10 March 2026 Reported by: Vedomosti The court practice was seen in one report." in text
     assert "What the 3 facts here rest on: the law's text — 2; reports only — 1." in text
     assert "Deadlines" in text and "53-FZ, Art. 28(7)" in text
     assert "Three months Law text: 53-FZ, Art. 28(7)" in text
@@ -90,8 +90,8 @@ def test_russian_page_is_in_russian(small_site: Path) -> None:
     assert "Информация, а не юридическая консультация" in text
     assert "21 ноября 2026 г." in text
     assert "Основные факты" in text and "Три месяца со дня решения" in text
-    assert "Три месяца со дня решения Текст закона: 53-ФЗ, ст. 28 п. 7" in text
-    assert "Автоматически на время суда По сообщениям: Vedomosti Судебная практика известна из одного сообщения." in text
+    assert "Три месяца со дня решения По состоянию на: 1 ноября 2026 г. Текст закона: 53-ФЗ, ст. 28 п. 7" in text
+    assert "Автоматически на время суда По состоянию на: 10 марта 2026 г. По сообщениям: Vedomosti Судебная практика известна из одного сообщения." in text
     assert "На чём основаны факты этой статьи (3): текст закона — 2; только сообщения — 1." in text
     assert "Источники" in text and "первоисточник" in text
     assert "Россия" in text
@@ -124,8 +124,8 @@ def test_jurisdiction_topic_home_and_sources_pages_link_entries(small_site: Path
     assert summary not in text_of(article(small_site / "en" / "topics" / "appeal-grounds.html"))
     assert summary in text_of(article(small_site / "en" / "ru" / "index.html"))
     countries = text_of(article(small_site / "en" / "countries.html"))
-    assert "Russia (baseline and entries, 1 entries)" in countries
-    assert "International law (entries, 1 entries; facts to check: 1)" in countries
+    assert "Russia (baseline and entries, 1 entry)" in countries
+    assert "International law (entries, 1 entry; facts to check: 1)" in countries
     home = {a.get("href") for tag, a in parse(small_site / "en" / "index.html").tags if tag == "a"}
     assert {"countries.html", "ru/index.html", "int/index.html", "deadlines.html", "sources.html"} <= home
     # Sources are listed on one page per jurisdiction, which the all-sources page and the jurisdiction link to.
@@ -193,7 +193,7 @@ def test_deadlines_are_on_jurisdiction_pages_and_all_deadlines_links_to_them(sma
     # Each jurisdiction's page has its own table, so that no page grows with the whole atlas.
     index = small_site / "en" / "deadlines.html"
     assert {"ru/index.html#deadlines", "int/index.html#deadlines"} <= {a.get("href") for tag, a in parse(index).tags if tag == "a"}
-    assert text_of(article(index)).count("1 entries, 1 deadlines") == 2
+    assert text_of(article(index)).count("1 entry, 1 deadline") == 2
     found = {}
     for code in ("ru", "int"):
         page = small_site / "en" / code / "index.html"

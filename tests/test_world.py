@@ -97,16 +97,24 @@ def test_world_table_lists_every_country_links_it_and_sorts_and_filters_offline(
         assert (page.parent / href).resolve() == (atlas_site / "site" / "en" / code.lower() / "index.html").resolve()
     russia = dict(rows)["RU"]
     cells = [text_of(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", russia, re.S)]
-    assert cells[2:6] == ["Yes", "18", "30", "12"], cells
+    # The service term rests on a press report of the General Staff's statement: the table marks it, as the entry does.
+    assert cells[2:6] == ["Yes", "18", "30", "12 (reported)"], cells
     requests: list[str] = []
     with chromium() as browser:
         tab = browser.new_page()
         tab.on("request", lambda r: requests.append(r.url))
         tab.goto(page.as_uri())
-        tab.click("#kb-world th:nth-child(5)")  # Max. age, ascending
-        ages = tab.eval_on_selector_all("#kb-world tbody tr td:nth-child(5)", "cs => cs.map(c => c.dataset.sort)")
-        numbers = [int(a) for a in ages]
-        assert numbers == sorted(numbers) and numbers[0] < 9999
+        # Rows come in the order of the country names; sorting by a column keeps empty cells last, both ways.
+        names = tab.eval_on_selector_all("#kb-world tbody tr td:first-child", "cs => cs.map(c => c.textContent.trim())")
+        assert names[:3] == ["Afghanistan", "Albania", "Algeria"], names[:3]
+        for clicks, direction in ((1, 1), (1, -1)):
+            for _ in range(clicks):
+                tab.click("#kb-world th:nth-child(5)")  # Max. age
+            ages = tab.eval_on_selector_all("#kb-world tbody tr td:nth-child(5)", "cs => cs.map(c => c.dataset.sort)")
+            filled = [int(a) for a in ages if a]
+            assert filled == sorted(filled, reverse=direction < 0) and filled, ages[:5]
+            assert all(a == "" for a in ages[len(filled):]), "empty cells come last"
+        assert tab.is_visible(".kb-filter input") and tab.inner_text(".kb-filter label") == "Filter the table"
         tab.fill(".kb-filter input", "Kazakhstan")
         visible = tab.eval_on_selector_all("#kb-world tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.code)")
         assert visible == ["KZ"]
@@ -186,3 +194,31 @@ def test_topic_tables_link_their_entries(atlas_site: Path) -> None:
     deadlines = atlas_site / "site" / "en" / "compare" / "asylum-deadlines.html"
     links = {a.get("href") for tag, a in parse_html(deadlines).tags if tag == "a"}
     assert "../de/de-asylum-procedure.html" in links and "../us/us-asylum-procedure.html" in links
+
+
+def test_world_table_shows_what_the_atlas_own_entries_say(atlas_site: Path) -> None:
+    """Wherever a conscription entry gives a comparable fact, the world table's row says the same (in both
+    languages, read back from the pages); and the Russian entry gives its alternative service."""
+    expected_rows = 0
+    for path in sorted((REPO / "entries").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        facts = data.get("conscription_facts")
+        if not facts:
+            continue
+        expected_rows += 1
+        for lang, yes, no in (("en", "Yes", "No"), ("ru", "Да", "Нет")):
+            page = (atlas_site / "site" / lang / "compare" / "conscription.html").read_text(encoding="utf-8")
+            row = re.search(rf'<tr data-code="{data["jurisdiction"]}">(.*?)</tr>', page, re.S).group(1)
+            cells = [text_of(c).replace(" (reported)", "").replace(" (по сообщениям)", "")
+                     for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            shown = {"in_force": cells[2], "min_age": cells[3], "max_age": cells[4], "service_months": cells[5],
+                     "objection_recognised": cells[6], "alternative_service_months": cells[7]}
+            for name, fact in facts.items():
+                if "value" in fact:
+                    want = (yes if fact["value"] else no) if isinstance(fact["value"], bool) else str(fact["value"])
+                else:
+                    want = str(fact["min"]) if fact["min"] == fact["max"] else f"{fact['min']}–{fact['max']}"
+                assert shown[name] == want, (path.name, lang, name, shown[name], want)
+    assert expected_rows >= 2
+    russia = yaml.safe_load((REPO / "entries" / "ru" / "call-up.yaml").read_text(encoding="utf-8"))["conscription_facts"]
+    assert {"objection_recognised", "alternative_service_months"} <= set(russia)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
+import socket
 import subprocess
+import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -43,3 +49,68 @@ def test_zims_are_listed_in_the_checksums(atlas_site: Path) -> None:
     sums = (atlas_site / "dist" / "SHA256SUMS").read_text(encoding="utf-8")
     for lang in LANGS:
         assert zim(atlas_site, lang).name in sums
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def kiwix_serve(atlas_site: Path):  # type: ignore[no-untyped-def]
+    """kiwix-serve on the loopback with both ZIM files: what a Kiwix reader's search shows."""
+    port = free_port()
+    server = subprocess.Popen(
+        ["kiwix-serve", "--address=127.0.0.1", f"--port={port}", *(str(zim(atlas_site, lang)) for lang in LANGS)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/catalog/v2/entries", timeout=1).read()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def search_page(base: str, atlas_site: Path, lang: str, pattern: str) -> list[tuple[str, str, str]]:
+    """(path, title, snippet) of each result of Kiwix's full-text search."""
+    book = zim(atlas_site, lang).stem
+    query = urllib.parse.urlencode({"books.name": book, "pattern": pattern})
+    page = urllib.request.urlopen(f"{base}/search?{query}", timeout=30).read().decode("utf-8")
+    found = re.findall(r'<a href="/[^/"]+/([^"]+)">\s*(.*?)\s*</a>\s*<cite>(.*?)</cite>', page, re.S)
+    return [(path, html.unescape(title), html.unescape(re.sub(r"<[^>]+>", "", cite))) for path, title, cite in found]
+
+
+def test_kiwix_search_snippets_quote_the_page_not_its_menus(kiwix_serve: str, atlas_site: Path) -> None:
+    russian = search_page(kiwix_serve, atlas_site, "ru", "отсрочка")
+    assert russian, "no results"
+    path, title, snippet = russian[0]
+    assert path == "ru/ru-exemptions-deferments.html", russian[0]
+    assert "отсрочк" in snippet.lower(), snippet
+    chrome = ("Сборка от", "English", "Made with", "Главная", "Поиск")
+    for _, _, text in russian:
+        assert not any(word in text for word in chrome), text
+    english = search_page(kiwix_serve, atlas_site, "en", "alternative civilian service")
+    assert english and "civilian" in english[0][2].lower(), english[:2]
+    # Titles are the pages' own, in the file's language.
+    assert all(not t.endswith(("- Атлас прав", "- Rights Atlas")) for _, t, _ in russian + english)
+
+
+def test_zim_catalogue_says_it_has_a_full_text_index(kiwix_serve: str) -> None:
+    catalogue = urllib.request.urlopen(kiwix_serve + "/catalog/v2/entries", timeout=30).read().decode("utf-8")
+    tags = re.findall(r"<tags>(.*?)</tags>", catalogue)
+    assert len(tags) == 2 and all("_ftindex:yes" in t and "_videos:yes" not in t for t in tags), tags
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_zim_pages_have_no_dead_language_switch(atlas_site: Path, lang: str) -> None:
+    from libzim.reader import Archive
+
+    archive = Archive(zim(atlas_site, lang))
+    page = bytes(archive.get_entry_by_path("ru/ru-call-up.html").get_item().content).decode("utf-8")
+    assert "kb-language" not in page and "hreflang" not in page

@@ -134,7 +134,9 @@
     var found = [];
     for (var k = 0; k < terms.length; k++) {
       var t = terms[k];
-      var weight = [0, 0.4, 0.2][editDistance(term, t, max)] || 0;
+      /* editDistance says max + 1 for "further than max": that is no match, whatever max is. */
+      var distance = editDistance(term, t, max);
+      var weight = distance <= max ? [0, 0.4, 0.2][distance] : 0;
       if (t.length >= 5 && term.length > t.length) {
         weight = Math.max(weight, [0.5, 0.15][editDistance(term.slice(0, t.length), t, 1)] || 0);
       }
@@ -143,8 +145,9 @@
     return found;
   }
 
-  /* The best `limit` pages, as {doc, score}: pages with more of the query's words first, then by
-   * score. Typed arrays, not maps, because a common word can match most pages of a large atlas. */
+  /* The best `limit` pages, as {doc, score}, and how many pages match in all: pages with more of the
+   * query's words first, then by score. Typed arrays, not maps, because a common word can match most
+   * pages of a large atlas. */
   function rank(index, matched, limit) {
     var total = new Float64Array(index.n), hits = new Uint16Array(index.n), best = new Float64Array(index.n);
     var touched = [];
@@ -168,7 +171,8 @@
       });
     });
     touched.sort(function (a, b) { return hits[b] - hits[a] || total[b] - total[a] || a - b; });
-    return touched.slice(0, limit).map(function (doc) { return { doc: doc, score: total[doc] }; });
+    var best = touched.slice(0, limit).map(function (doc) { return { doc: doc, score: total[doc] }; });
+    return { results: best, total: touched.length };
   }
 
   /* Title, address, meta line and snippet of every result, loading the page parts they are in. */
@@ -181,14 +185,16 @@
     }));
   }
 
-  /* Promise of {terms, results}: the best MAX_RESULTS pages for the query. */
+  /* Promise of {terms, results, total}: the best MAX_RESULTS pages for the query, and how many match. */
   function search(query) {
     var index = state.index;
     var queryTerms = Array.from(new Set(window.kbPipeline.terms(query)));
+    var ranked;
     return Promise.all(queryTerms.map(function (term) { return matches(index, term); })).then(function (matched) {
-      return describe(index, rank(index, matched, MAX_RESULTS));
+      ranked = rank(index, matched, MAX_RESULTS);
+      return describe(index, ranked.results);
     }).then(function (results) {
-      return { terms: queryTerms, results: results };
+      return { terms: queryTerms, results: results, total: ranked.total };
     });
   }
 
@@ -209,13 +215,19 @@
     return fragment;
   }
 
+  function count(n) {
+    var forms = labels.results;
+    var rule = new Intl.PluralRules(lang === "ru" ? "ru-RU" : "en-GB").select(n);
+    return (forms[rule] || forms.other).replace("{n}", String(n));
+  }
+
   function render(panel, query, found) {
     panel.textContent = "";
     var status = document.createElement("p");
     status.className = "kb-search__status";
-    status.textContent = found.results.length
-      ? labels.results.replace("{n}", String(found.results.length))
-      : labels.none.replace("{query}", query);
+    /* The number of pages that match, not of those listed (at most MAX_RESULTS), in the plural the
+     * language needs for it. */
+    status.textContent = found.results.length ? count(found.total) : labels.none.replace("{query}", query);
     panel.appendChild(status);
     if (!found.results.length) return;
     var list = document.createElement("ol");
@@ -304,7 +316,13 @@
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { panel.hidden = true; }
-      if (event.key === "/" && document.activeElement !== input) { event.preventDefault(); input.focus(); }
+      /* "/" goes to the search box, unless the reader is typing somewhere (a filter box, a form field). */
+      var target = event.target;
+      var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        input.focus();
+      }
     });
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) { input.value = query; run(input, panel); }
