@@ -12,15 +12,16 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kb_builder import provenance, skeleton
+from kb_builder.content import provenance
+from kb_builder.content import skeleton
 from kb_builder.build_info import build_date
-from kb_builder.glossary import load_glossary
-from kb_builder.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
-from kb_builder.loader import LoadResult, display, load_entries
-from kb_builder.problems import EntryErrors
-from kb_builder.schema import LANGUAGES, TOPICS, json_schema
-from kb_builder.source_policy import CLASSES as SOURCE_CLASSES
-from kb_builder.source_policy import POLICY_FILE, UNLISTED, load_policy
+from kb_builder.content.glossary import load_glossary
+from kb_builder.content.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
+from kb_builder.content.loader import LoadResult, display, load_entries
+from kb_builder.content.problems import EntryErrors
+from kb_builder.content.schema import LANGUAGES, TOPICS, json_schema
+from kb_builder.content.source_policy import CLASSES as SOURCE_CLASSES
+from kb_builder.content.source_policy import POLICY_FILE, UNLISTED, load_policy
 
 DEFAULT_ENTRIES = Path("entries")
 DEFAULT_INDEX = Path("site") / "cli-index"
@@ -58,7 +59,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kb_builder.site_build import BuildError, build_site
+    from kb_builder.build import BuildError, build_site
 
     try:
         build_site(
@@ -77,7 +78,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from kb_builder.cli_search import build_index
+    from kb_builder.search.terminal import build_index
 
     result = load_entries(args.entries)
     if _report(result):
@@ -90,7 +91,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from kb_builder.cli_search import SearchError, Searcher, describe, hit_dict
+    from kb_builder.search.terminal import SearchError, Searcher, describe, hit_dict
 
     try:
         searcher = Searcher(args.index)

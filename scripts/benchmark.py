@@ -38,7 +38,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from relevance import load_queries, query_lang  # noqa: E402
 from synthetic_atlas import write_atlas  # noqa: E402
 
-from kb_builder.cli_search import Searcher  # noqa: E402
+from kb_builder.search.terminal import Searcher  # noqa: E402
 
 KB = str(Path(sys.executable).parent / "kb")
 LOADS = 11

@@ -56,7 +56,7 @@ def axe_violations(site: Path, workers: int = 2) -> list[str]:
 
     from playwright.async_api import async_playwright
 
-    from kb_builder.chromium import FLAGS, executable
+    from kb_builder.exports.chromium import FLAGS, executable
 
     script = AXE.read_text(encoding="utf-8")
     queue = list(pages(site))

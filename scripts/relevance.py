@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from benchmarks_file import replace_section  # noqa: E402
-from kb_builder.cli_search import Searcher, detect_language  # noqa: E402
+from kb_builder.search.terminal import Searcher, detect_language  # noqa: E402
 
 QUERIES = REPO / "tests" / "relevance" / "queries.yaml"
 

@@ -17,8 +17,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kb_builder.jurisdictions import JURISDICTION_CODES, jurisdiction_slug  # noqa: E402
-from kb_builder.schema import TOPICS  # noqa: E402
+from kb_builder.content.jurisdictions import JURISDICTION_CODES, jurisdiction_slug  # noqa: E402
+from kb_builder.content.schema import TOPICS  # noqa: E402
 
 
 def vocabulary(lang: str) -> list[str]:

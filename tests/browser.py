@@ -1,8 +1,8 @@
-"""The project's headless Chromium (kb_builder.chromium), and the URL schemes that stay on the machine."""
+"""The project's headless Chromium (kb_builder.exports.chromium), and the URL schemes that stay on the machine."""
 
 from __future__ import annotations
 
-from kb_builder.chromium import chromium
+from kb_builder.exports.chromium import chromium
 
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome-error:")
 

@@ -76,7 +76,7 @@ def test_new_writes_a_skeleton_that_only_lacks_its_source_and_never_overwrites(e
     line, col = position(text, "https://example.org/TODO")
     assert checked.returncode == 1 and checked.stderr.splitlines()[0] == (
         f"{path}:{line}:{col}: sources[0].url: the source policy does not list 'example.org' (expected a domain that "
-        "data/source-policy.yaml lists as official or reputable; add it there once checked)"
+        "kb_builder/data/source-policy.yaml lists as official or reputable; add it there once checked)"
     )
     assert "1 problem(s) in 1 file(s)" in checked.stderr
     again = run_kb("new", "RU", "appeal-grounds", "test-skeleton", "--entries", str(entries))

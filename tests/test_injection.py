@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import REPO, entry_text, position, run_kb, write
-from kb_builder.sanitize import sanitize_html
+from kb_builder.pages.sanitize import sanitize_html
 
 PAYLOADS = {
     "script": "<script>alert('kb-xss-1')</script>",

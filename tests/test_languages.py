@@ -64,8 +64,8 @@ def test_bundled_entries_are_fully_translated() -> None:
 
 
 def test_every_interface_label_exists_in_every_language() -> None:
-    from kb_builder.labels import keys, label
-    from kb_builder.schema import AUDIENCES, LANGUAGES, TOPICS
+    from kb_builder.pages.labels import keys, label
+    from kb_builder.content.schema import AUDIENCES, LANGUAGES, TOPICS
 
     for key in keys():
         for lang in LANGUAGES:
@@ -81,8 +81,8 @@ def test_every_interface_label_exists_in_every_language() -> None:
     ],
 )
 def test_counted_nouns_take_the_plural_the_number_needs(lang: str, n: int, expected: str) -> None:
-    from kb_builder.labels import count, count_nouns
-    from kb_builder.schema import LANGUAGES
+    from kb_builder.pages.labels import count, count_nouns
+    from kb_builder.content.schema import LANGUAGES
 
     assert count("entries", n, lang) == expected
     for noun in count_nouns():
@@ -91,7 +91,7 @@ def test_counted_nouns_take_the_plural_the_number_needs(lang: str, n: int, expec
 
 
 def test_a_date_ending_in_a_full_stop_does_not_double_it() -> None:
-    from kb_builder.labels import label, sentence
+    from kb_builder.pages.labels import label, sentence
 
     assert label("notice", "ru", date="21 ноября 2026 г.").endswith("21 ноября 2026 г.")
     assert label("notice", "en", date="21 November 2026").endswith("21 November 2026.")

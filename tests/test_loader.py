@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import entry_text, position, write
-from kb_builder.loader import load_entries
+from kb_builder.content.loader import load_entries
 
 
 def problems(root: Path) -> list[str]:
@@ -245,7 +245,7 @@ def test_mutated_entries_are_accepted_or_reported_never_crash(data: st.DataObjec
         assert len(result.entries) == 1
 
 
-# -- What facts rest on, and the source policy (kb_builder/entry_checks.py, data/source-policy.yaml) ---------------
+# -- What facts rest on, and the source policy (kb_builder/content/entry_checks.py, kb_builder/data/source-policy.yaml) ---------------
 
 
 @pytest.mark.parametrize(
@@ -259,7 +259,7 @@ def test_mutated_entries_are_accepted_or_reported_never_crash(data: st.DataObjec
          "sources[1].url: bibliboba.online is not accepted as a source: a pirate e-book library"),
         # A domain nobody has classified yet.
         ("url: https://www.vedomosti.ru/source-ru-appeal", "url: https://unknown-blog.example/x", "https://unknown-blog",
-         "sources[1].url: the source policy does not list 'unknown-blog.example' (expected a domain that data/source-policy.yaml lists"),
+         "sources[1].url: the source policy does not list 'unknown-blog.example' (expected a domain that kb_builder/data/source-policy.yaml lists"),
         # A newspaper marked as a primary source.
         ("    kind: secondary", "    kind: primary", "primary\nlast_reviewed",
          "sources[1].kind: primary, but vedomosti.ru is not an official domain (Vedomosti, Russian business daily) "
@@ -313,7 +313,7 @@ def test_state_controlled_media_may_be_cited_for_an_officials_statement(entries:
 
 
 def test_the_source_policy_classifies_by_the_most_specific_domain() -> None:
-    from kb_builder.source_policy import load_policy
+    from kb_builder.content.source_policy import load_policy
 
     policy = load_policy()
     assert policy.ruling("https://epp.genproc.gov.ru/web/x").cls == "official"
@@ -327,8 +327,8 @@ def test_the_source_policy_classifies_by_the_most_specific_domain() -> None:
 
 
 def test_a_broken_source_policy_is_reported_with_positions(tmp_path: Path) -> None:
-    from kb_builder.problems import EntryErrors
-    from kb_builder.source_policy import load_policy
+    from kb_builder.content.problems import EntryErrors
+    from kb_builder.content.source_policy import load_policy
 
     text = "official:\n  gov.ru: Russian state bodies\nreputable:\n  gov.ru: twice\n  WWW.X.ORG: shouting\ntrusted:\n  a.org: x\n"
     path = write(tmp_path, "policy.yaml", text)

@@ -139,7 +139,7 @@ def test_entry_starts_with_the_answer_and_the_way_to_the_steps(browser: Browser,
 
 
 def test_the_world_table_is_ordered_by_name_in_the_pages_language(atlas_site: Path) -> None:
-    from kb_builder.jurisdictions import jurisdiction_name
+    from kb_builder.content.jurisdictions import jurisdiction_name
 
     for lang in ("en", "ru"):
         page = (atlas_site / "site" / lang / "compare" / "conscription.html").read_text(encoding="utf-8")

@@ -13,10 +13,10 @@ import yaml
 
 from browser import chromium
 from conftest import REPO
-from kb_builder.baseline import parse
+from kb_builder.content.baseline import parse
 from test_site import article, parse as parse_html, text_of
 
-DATA = json.loads((REPO / "data" / "factbook-military-service-2025.json").read_text(encoding="utf-8"))["countries"]
+DATA = json.loads((REPO / "kb_builder" / "data" / "factbook-military-service-2025.json").read_text(encoding="utf-8"))["countries"]
 WRITTEN_CONSCRIPTION = {"RU", "BY"}  # countries with a hand-written conscription entry in entries/
 WITH_ENTRIES = {p.name.upper() for p in (REPO / "entries").iterdir() if p.is_dir()}
 

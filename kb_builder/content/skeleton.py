@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kb_builder.jurisdictions import jurisdiction_slug
+from kb_builder.content.jurisdictions import jurisdiction_slug
 
 _TEMPLATE = """\
 # yaml-language-server: $schema=../../schema/entry.schema.json

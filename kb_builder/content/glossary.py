@@ -1,4 +1,4 @@
-"""The bilingual glossary (`data/glossary.yaml`): term pairs for search and for the glossary page."""
+"""The bilingual glossary (`kb_builder/data/glossary.yaml`): term pairs for search and for the glossary page."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from kb_builder.problems import EntryErrors, Problem
-from kb_builder.schema import LocalizedText
-from kb_builder.yaml_source import read_yaml
+from kb_builder.content.problems import EntryErrors, Problem
+from kb_builder.content.schema import LocalizedText
+from kb_builder.content.yaml_source import read_yaml
 
 GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "data" / "glossary.yaml"
 

@@ -1,4 +1,5 @@
-"""Building the whole site: one mkdocs build per language, a language chooser, an atomic swap.
+"""Building the whole site: one render per language (the renderer is `mkdocs_plugin.render`), a language
+chooser, the command-line index, an atomic swap, then the download bundle.
 
 The site is built into a temporary folder beside the target and moved into place only when every
 language built; a failed build leaves the previous site untouched.
@@ -6,31 +7,24 @@ language built; a failed build leaves the previous site untouched.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import html
-import logging
 import shutil
 import sys
 import time
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
-
-import yaml
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, MkDocsException
 
 from kb_builder.build_info import build_timestamp
-from kb_builder.bundle import PROJECT, write_checksums, write_zip
-from kb_builder.chromium import ChromiumMissing
-from kb_builder.cli_search import INDEX_NAME, build_index
-from kb_builder.labels import LANGUAGE_NAMES, label
-from kb_builder.loader import load_entries
-from kb_builder.pdf import write_pdfs
-from kb_builder.schema import LANGUAGES
-from kb_builder.zim import write_zim
+from kb_builder.exports.bundle import PROJECT, write_checksums, write_zip
+from kb_builder.exports.chromium import ChromiumMissing
+from kb_builder.search.terminal import INDEX_NAME, build_index
+from kb_builder.pages import html as fragments
+from kb_builder.pages.labels import LANGUAGE_NAMES, label
+from kb_builder.content.loader import load_entries
+from kb_builder.exports.pdf import write_pdfs
+from kb_builder.content.schema import LANGUAGES
+from kb_builder.exports.zim import write_zim
+from kb_builder.mkdocs_plugin.render import RenderError, render_language
 
 
 class BuildError(Exception):
@@ -41,78 +35,14 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _configure_logging() -> None:
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_kb", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler.setLevel(logging.WARNING)
-        handler._kb = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
-        logger.propagate = False
-
-
-class _ConfigReader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plain settings; tags such as !!python/name are mkdocs' business."""
-
-
-_ConfigReader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def language_overrides(config_file: Path, lang: str, entries_dir: Path, out_dir: Path) -> dict[str, Any]:
-    """The settings that make mkdocs.yml build one language: docs, output, theme and kb."""
-    raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigReader)  # noqa: S506 - safe subclass
-    theme = copy.deepcopy(raw.get("theme", {}))
-    theme["language"] = lang
-    plugins = []
-    for item in copy.deepcopy(raw.get("plugins", [])):
-        name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
-        options = dict(options or {})
-        if name == "kb":
-            options["language"] = lang
-            options["entries"] = str(entries_dir.resolve())
-        plugins.append({name: options})
-    docs_root = config_file.parent / Path(raw.get("docs_dir", "docs")).parent
-    return {
-        "docs_dir": str((docs_root / lang).resolve()),
-        "site_dir": str(out_dir.resolve()),
-        "theme": theme,
-        "plugins": plugins,
-    }
-
-
 def chooser_page() -> str:
     """The root index.html: pick a language. Static, no script, nothing remembered."""
-    links = "\n".join(
-        f'      <li><a href="{lang}/index.html" lang="{lang}" hreflang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
-        for lang in LANGUAGES
-    )
-    titles = " / ".join(html.escape(label("notice_title", lang)) for lang in LANGUAGES)
-    return f"""<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>Conscription &amp; Asylum Rights Atlas / Атлас прав: призыв и убежище</title>
-    <style>
-      body {{ font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; }}
-      a {{ font-size: 1.4rem; }}
-      li {{ margin: .6rem 0; }}
-    </style>
-  </head>
-  <body>
-    <main>
-      <h1>Conscription &amp; Asylum Rights Atlas<br><span lang="ru">Атлас прав: призыв и убежище</span></h1>
-      <p>Choose a language. <span lang="ru">Выберите язык.</span></p>
-      <ul>
-{links}
-      </ul>
-      <p><small>{titles}</small></p>
-    </main>
-  </body>
-</html>
-"""
+    return fragments.render(
+        "chooser.html",
+        names=[label("site_name_long", lang) for lang in LANGUAGES],
+        languages=[{"code": lang, "name": LANGUAGE_NAMES[lang]} for lang in LANGUAGES],
+        notices=[label("notice_title", lang) for lang in LANGUAGES],
+    ) + "\n"
 
 
 def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir: Path | None = None,
@@ -128,7 +58,6 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
     overdue = sorted(item.entry.id for item in result.entries if item.entry.is_overdue(today))
     if overdue:
         _progress(f"kb: warning: {len(overdue)} entries are overdue for review (`kb stale` lists them): {', '.join(overdue)}")
-    _configure_logging()
 
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(f".{site_dir.name}.building")
@@ -136,12 +65,10 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
     try:
         for lang in LANGUAGES:
             _progress(f"kb: building the {LANGUAGE_NAMES[lang]} site")
-            overrides = language_overrides(config_file, lang, entries_dir, staging / lang)
-            config = load_config(str(config_file), strict=strict, **overrides)
             try:
-                mkdocs_build(config)
-            except (Abort, MkDocsException) as err:
-                raise BuildError(f"the {lang} site did not build: {err}") from None
+                render_language(config_file, lang, entries_dir, staging / lang, strict=strict)
+            except RenderError as err:
+                raise BuildError(str(err)) from None
         (staging / "index.html").write_text(chooser_page(), encoding="utf-8")
         _progress("kb: building the command-line search index")
         build_index([item.entry for item in result.entries], staging / INDEX_NAME)

@@ -1,4 +1,4 @@
-"""The source policy (`data/source-policy.yaml`): which web domains the atlas accepts as sources, and as what.
+"""The source policy (`kb_builder/data/source-policy.yaml`): which web domains the atlas accepts as sources, and as what.
 
 Every domain a source or a legal basis points at is in one class:
 
@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kb_builder.problems import EntryErrors, Problem
-from kb_builder.yaml_source import read_yaml
+from kb_builder.content.problems import EntryErrors, Problem
+from kb_builder.content.yaml_source import read_yaml
 
 POLICY_FILE = Path(__file__).resolve().parent.parent / "data" / "source-policy.yaml"
 

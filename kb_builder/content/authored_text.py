@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from kb_builder.markdown_text import lists_after_paragraphs
-from kb_builder.problems import Problem
-from kb_builder.schema import LANGUAGES
-from kb_builder.yaml_source import Loc, YamlDocument
+from kb_builder.content.markdown_text import lists_after_paragraphs
+from kb_builder.content.problems import Problem
+from kb_builder.content.schema import LANGUAGES
+from kb_builder.content.yaml_source import Loc, YamlDocument
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")

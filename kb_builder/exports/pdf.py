@@ -16,12 +16,14 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
-from kb_builder.chromium import chromium
-from kb_builder.jurisdictions import jurisdiction_name
-from kb_builder.labels import label
-from kb_builder.schema import LANGUAGES
+from kb_builder.exports.chromium import chromium
+from kb_builder.pages import paths
+from kb_builder.pages.paths import page_url
+from kb_builder.content.jurisdictions import jurisdiction_name
+from kb_builder.pages.labels import label
+from kb_builder.content.schema import LANGUAGES
 
-DOSSIER = "dossier.html"
+DOSSIER = page_url(paths.DOSSIER)
 
 
 def _pdf_date(moment: dt.datetime) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from kb_builder.schema import LANGUAGES
+from kb_builder.content.schema import LANGUAGES
 
 
 class KbConfig(base.Config):

@@ -16,13 +16,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kb_builder.authored_text import markup_problems, rendering_warnings
-from kb_builder.entry_checks import entry_problems
-from kb_builder.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
-from kb_builder.problems import EntryErrors, Problem
-from kb_builder.schema import Entry
-from kb_builder.source_policy import SourcePolicy, load_policy
-from kb_builder.yaml_source import Loc, YamlDocument, read_yaml
+from kb_builder.content.authored_text import markup_problems, rendering_warnings
+from kb_builder.content.entry_checks import entry_problems
+from kb_builder.content.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
+from kb_builder.content.problems import EntryErrors, Problem
+from kb_builder.content.schema import Entry
+from kb_builder.content.source_policy import SourcePolicy, load_policy
+from kb_builder.content.yaml_source import Loc, YamlDocument, read_yaml
 
 ENTRY_SUFFIX = ".yaml"
 

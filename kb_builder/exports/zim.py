@@ -18,10 +18,12 @@ import struct
 import zlib
 from pathlib import Path
 
+from markupsafe import Markup
 from libzim.writer import Creator, Hint, IndexData, Item, StringProvider
 
-from kb_builder.browser_search import html_text
-from kb_builder.labels import label
+from kb_builder.pages import html as fragments
+from kb_builder.search.browser_index import html_text
+from kb_builder.pages.labels import label
 
 PROJECT_NAME = "rights-atlas"
 _INDEX_LANGUAGE = {"en": "eng", "ru": "rus"}
@@ -124,7 +126,8 @@ def _item(tree: Path, path: Path, site_name: str) -> _SiteFile:
         page = _FOOTER.sub("", _HEADER.sub("", page))
         summaries = _SUMMARY.findall(page)
         if len(summaries) == 1:
-            page = page.replace("</article>", f'<aside class="kb-recap"><p>{_first_sentences(summaries[0])}</p></aside></article>', 1)
+            recap = fragments.render("recap.html", summary=Markup(_first_sentences(summaries[0])))
+            page = page.replace("</article>", str(recap) + "</article>", 1)
         article = _ARTICLE.search(page)
         text = html_text(_NOT_INDEXED.sub(" ", article.group(1))) if article else ""
         return _SiteFile(rel, title, "text/html", page.encode("utf-8"), front=True, text=text)

@@ -7,25 +7,28 @@ through) for an `Atlas` of one language.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
-from kb_builder import provenance
-from kb_builder.baseline import SOURCE_EDITION, SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, Baseline
-from kb_builder.jurisdictions import SUPRANATIONAL, jurisdiction_name, jurisdiction_slug
-from kb_builder.pages import (
+from markupsafe import Markup, escape
+
+from kb_builder.content import provenance
+from kb_builder.content.baseline import SOURCE_EDITION, SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, Baseline
+from kb_builder.content.jurisdictions import SUPRANATIONAL, jurisdiction_name, jurisdiction_slug
+from kb_builder.content.schema import Entry
+from kb_builder.pages import html
+from kb_builder.pages.atlas import Atlas, Page
+from kb_builder.pages.markdown import admonition, heading
+from kb_builder.pages.paths import (
+    COMPARE_ASYLUM_DEADLINES,
+    COMPARE_CONSCRIPTION,
+    COMPARE_STAY,
     COUNTRIES_PAGE,
-    Atlas,
-    Page,
+    baseline_path,
     entry_path,
     jurisdiction_path,
     link,
+    page_url,
 )
-from kb_builder.schema import Entry
-
-COMPARE_CONSCRIPTION = "compare/conscription.md"
-COMPARE_STAY = "compare/stay.md"
-COMPARE_ASYLUM_DEADLINES = "compare/asylum-deadlines.md"
 INTERNATIONAL_REGION = "international"
 REGIONS = (
     INTERNATIONAL_REGION,
@@ -53,15 +56,9 @@ def baseline_codes(entries: list[Entry], baselines: dict[str, Baseline]) -> list
     return sorted(code for code in baselines if code not in written)
 
 
-def baseline_path(code: str, has_entries: bool = True) -> str:
-    """Where a country's baseline is: beside its entries, or, when it has none, its country page itself."""
-    return f"{jurisdiction_slug(code)}/baseline.md" if has_entries else jurisdiction_path(code)
-
-
-def html_link(from_page: str, to_page: str, text: str) -> str:
-    target = link(from_page, to_page)
-    target = target[:-3] + ".html" if target.endswith(".md") else target
-    return f'<a href="{html.escape(target)}">{html.escape(text)}</a>'
+def html_link(from_page: str, to_page: str, text: str) -> Markup:
+    """A link in an HTML table, to the built page (.html) of a Markdown page."""
+    return html.link(page_url(link(from_page, to_page)), text)
 
 
 @dataclass
@@ -141,13 +138,13 @@ class World:
         name = jurisdiction_name(code, self.atlas.lang)
         title = self.l("baseline_title", name=name)
         year = str(b.year) if b.year else self.l("not_stated")
-        out = [f"# {html.escape(title, quote=False)}", ""]
+        out = [heading(1, title), ""]
         if path == jurisdiction_path(code):
             out += [f"[{self.l('countries')}]({link(path, COUNTRIES_PAGE)}) › {name}", ""]
         else:
             out += [f"[{self.l('countries')}]({link(path, COUNTRIES_PAGE)}) › [{name}]({link(path, jurisdiction_path(code))})", ""]
-        out += [f'!!! warning kb-baseline "{self.l("baseline_marker")}"']
-        out += ["    " + self.l("baseline_notice", edition=str(SOURCE_EDITION), year=year), ""]
+        out += admonition("warning", "kb-baseline", self.l("baseline_marker"),
+                          self.l("baseline_notice", edition=str(SOURCE_EDITION), year=year))
         out += [f"## {self.l('baseline_facts')}", "", f"| {self.l('fact')} | {self.l('value')} |", "| --- | --- |"]
         ages = "—"
         if b.min_age and b.max_age:
@@ -165,9 +162,7 @@ class World:
             "",
             f"## {self.l('baseline_text')}",
             "",
-            f'<blockquote class="kb-source-text" lang="en"><p>{html.escape(b.text)}</p>'
-            + (f"<p>{html.escape(b.note)}</p>" if b.note else "")
-            + "</blockquote>",
+            html.render("baseline_text.html", text=b.text, note=b.note),
             "",
             f"## {self.l('sources')}",
             "",
@@ -245,15 +240,11 @@ class World:
             ),
         )
 
-    def _table_page(self, path: str, key: str, headers: tuple[str, ...], rows: list[str], table_id: str = "") -> Page:
+    def _table_page(self, path: str, key: str, headers: tuple[str, ...], rows: list[html.Row], table_id: str = "") -> Page:
         """A comparison page: title, introduction, and a sortable table with these header labels and rows."""
         title = self.l(key)
         out = [f"# {title}", "", self.l(key + "_intro"), ""]
-        attributes = f' id="{table_id}"' if table_id else ""
-        out.append(f'<table class="kb-sortable"{attributes}>')
-        out += ["<thead><tr>", *(f"<th>{html.escape(self.l(h))}</th>" for h in headers), "</tr></thead>", "<tbody>"]
-        out += rows
-        out += ["</tbody>", "</table>", ""]
+        out += [html.render("compare_table.html", table_id=table_id, headers=[self.l(h) for h in headers], rows=rows), ""]
         return Page(path=path, title=title, markdown="\n".join(out), kind="compare")
 
     def conscription_table(self) -> Page:
@@ -262,32 +253,32 @@ class World:
         for row in self.rows():
             name = jurisdiction_name(row.code, self.atlas.lang)
 
-            def mark(field: str, row: Row = row) -> str:
-                return f' <span class="kb-prov-mark">({self.l("prov_mark_reported")})</span>' if field in row.reported else ""
+            def mark(field: str, row: Row = row) -> Markup:
+                return html.render("reported_mark.html", label=self.l("prov_mark_reported")) if field in row.reported else Markup()
 
-            cells = [
-                f"<td>{html_link(path, jurisdiction_path(row.code), name)}</td>",
-                f"<td>{html.escape(self.l('region_' + self.region(row.code)))}</td>",
-                _flag(self.yes_no(row.in_force) + mark("in_force"), row.in_force),
-                _number(row.min_age, None if row.min_age is None else f"{row.min_age}{mark('min_age')}"),
-                _number(row.max_age, None if row.max_age is None else f"{row.max_age}{mark('max_age')}"),
-                _number(row.service[0] if row.service else None, self.months(row.service) + mark("service_months")),
-                _flag(self.yes_no(row.objection) + mark("objection_recognised"), row.objection),
+            cells = (
+                html.Cell(html_link(path, jurisdiction_path(row.code), name)),
+                html.Cell(self.l("region_" + self.region(row.code))),
+                _flag(escape(self.yes_no(row.in_force)) + mark("in_force"), row.in_force),
+                _number(row.min_age, None if row.min_age is None else escape(row.min_age) + mark("min_age")),
+                _number(row.max_age, None if row.max_age is None else escape(row.max_age) + mark("max_age")),
+                _number(row.service[0] if row.service else None, escape(self.months(row.service)) + mark("service_months")),
+                _flag(escape(self.yes_no(row.objection)) + mark("objection_recognised"), row.objection),
                 _number(row.alternative[0] if row.alternative else None,
-                        self.months(row.alternative) + mark("alternative_service_months")),
-                f"<td>{html.escape(self.l('coverage_' + self.coverage(row.code)) + self.warned_note(row.code))}</td>",
-                f"<td>{html.escape(row.year)}</td>",
-            ]
-            rows.append(f'<tr data-code="{row.code}">' + "".join(cells) + "</tr>")
+                        escape(self.months(row.alternative)) + mark("alternative_service_months")),
+                html.Cell(self.l("coverage_" + self.coverage(row.code)) + self.warned_note(row.code)),
+                html.Cell(row.year),
+            )
+            rows.append(html.Row(cells, code=row.code))
         headers = ("country", "region", "col_in_force", "col_min_age", "col_max_age", "col_service", "col_objection",
                    "col_alternative", "col_coverage", "col_year")
         return self._table_page(path, "compare_conscription", headers, rows, table_id="kb-world")
 
-    def _country_cell(self, path: str, code: str) -> str:
-        return f"<td>{html_link(path, jurisdiction_path(code), jurisdiction_name(code, self.atlas.lang))}</td>"
+    def _country_cell(self, path: str, code: str) -> html.Cell:
+        return html.Cell(html_link(path, jurisdiction_path(code), jurisdiction_name(code, self.atlas.lang)))
 
-    def _entry_cell(self, path: str, entry: Entry) -> str:
-        return f"<td>{html_link(path, entry_path(entry), self.atlas.text(entry.title))}</td>"
+    def _entry_cell(self, path: str, entry: Entry) -> html.Cell:
+        return html.Cell(html_link(path, entry_path(entry), self.atlas.text(entry.title)))
 
     def stay_table(self) -> Page:
         path = COMPARE_STAY
@@ -297,11 +288,14 @@ class World:
             if fact is None:
                 continue
             line = self.atlas.provenance_line(provenance.provenance(entry, fact.rests_on))
-            rows.append(
-                "<tr>" + self._country_cell(path, entry.jurisdiction)
-                + _number(fact.value, str(fact.value) + line) + _number(fact.per_days)
-                + f"<td>{html.escape(self.atlas.day(fact.as_of))}</td>" + self._entry_cell(path, entry) + "</tr>"
+            cells = (
+                self._country_cell(path, entry.jurisdiction),
+                _number(fact.value, escape(fact.value) + line),
+                _number(fact.per_days),
+                html.Cell(self.atlas.day(fact.as_of)),
+                self._entry_cell(path, entry),
             )
+            rows.append(html.Row(cells))
         return self._table_page(path, "compare_stay", ("country", "col_days", "col_per_days", "as_of", "entry"), rows)
 
     def asylum_deadlines_table(self) -> Page:
@@ -312,25 +306,25 @@ class World:
                 continue
             for deadline in entry.deadlines:
                 line = self.atlas.provenance_line(provenance.deadline(entry, deadline))
-                rows.append(
-                    "<tr>" + self._country_cell(path, entry.jurisdiction)
-                    + f"<td>{html.escape(self.atlas.text(deadline.what))}</td>"
-                    + f"<td>{html.escape(self.atlas.text(deadline.time_limit))}{line}</td>"
-                    + f"<td>{html.escape(self.atlas.text(deadline.legal_basis))}</td>"
-                    + self._entry_cell(path, entry) + "</tr>"
+                cells = (
+                    self._country_cell(path, entry.jurisdiction),
+                    html.Cell(self.atlas.text(deadline.what)),
+                    html.Cell(escape(self.atlas.text(deadline.time_limit)) + line),
+                    html.Cell(self.atlas.text(deadline.legal_basis)),
+                    self._entry_cell(path, entry),
                 )
+                rows.append(html.Row(cells))
         headers = ("country", "what", "time_limit", "legal_basis", "entry")
         return self._table_page(path, "compare_asylum_deadlines", headers, rows)
 
 
-def _number(value: int | None, shown: str | None = None) -> str:
+def _number(value: int | None, shown: str | Markup | None = None) -> html.Cell:
     """A table cell that sorts by its number; an empty one is marked so that sorting keeps it last."""
     if value is None:
-        return '<td data-sort="" data-empty>—</td>'
-    return f'<td data-sort="{value}">{shown if shown is not None else value}</td>'
+        return html.Cell("—", sort="", empty=True)
+    return html.Cell(shown if shown is not None else str(value), sort=value)
 
 
-
-def _flag(shown: str, value: bool | None) -> str:
+def _flag(shown: Markup, value: bool | None) -> html.Cell:
     """A yes/no table cell; an empty one is marked so that sorting keeps it last."""
-    return "<td data-empty>—</td>" if value is None else f"<td>{shown}</td>"
+    return html.Cell("—", empty=True) if value is None else html.Cell(shown)

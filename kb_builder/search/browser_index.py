@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kb_builder.glossary import Term
+from kb_builder.content.glossary import Term
 
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
 INDEX_BUILDER = ASSETS / "build-search-index.js"
 
 #: Field boosts: title above summary above key facts above body.
@@ -85,9 +85,10 @@ def shorten(text: str, limit: int = SNIPPET_CHARS) -> str:
 
 
 def node_modules(start: Path) -> Path:
-    """The node_modules folder with lunr: KB_NODE_MODULES, or beside mkdocs.yml, or beside this package."""
+    """The node_modules folder with lunr: KB_NODE_MODULES, or beside mkdocs.yml, or beside the kb_builder package
+    (a source checkout)."""
     candidates = [Path(os.environ["KB_NODE_MODULES"])] if os.environ.get("KB_NODE_MODULES") else []
-    candidates += [start / "node_modules", Path(__file__).resolve().parent.parent / "node_modules"]
+    candidates += [start / "node_modules", Path(__file__).resolve().parents[2] / "node_modules"]
     for candidate in candidates:
         if all((candidate / package).is_dir() for package in ("lunr", "lunr-languages", "tablesort")):
             return candidate

@@ -9,20 +9,36 @@ atlas-wide lists of sources and deadlines have one page per jurisdiction, and to
 from __future__ import annotations
 
 import datetime as dt
-import html
-import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from kb_builder import provenance
-from kb_builder.jurisdictions import jurisdiction_name, jurisdiction_slug, sort_key
-from kb_builder.labels import audience_name, count, format_day, format_days, label, sentence, topic_name
-from kb_builder.glossary import Term
-from kb_builder.markdown_text import normalise_lists, sections
-from kb_builder.provenance import Fact, Provenance
-from kb_builder.schema import LANGUAGES, TOPICS, AgeFact, BoolFact, DaysFact, Deadline, Entry, LegalBasis, LocalizedText, MonthsFact, Source
+from markupsafe import Markup, escape
+
+from kb_builder.content import provenance
+from kb_builder.content.jurisdictions import jurisdiction_name, jurisdiction_slug, sort_key
+from kb_builder.pages.labels import audience_name, count, format_day, format_days, label, sentence, topic_name
+from kb_builder.content.glossary import Term
+from kb_builder.content.markdown_text import normalise_lists, sections
+from kb_builder.content.provenance import Fact, Provenance
+from kb_builder.content.schema import LANGUAGES, TOPICS, AgeFact, BoolFact, DaysFact, Deadline, Entry, LegalBasis, LocalizedText, MonthsFact, Source
+from kb_builder.pages import html
+from kb_builder.pages.markdown import admonition, attributes, block, cell, escape_link_text, heading, indent
+from kb_builder.pages.paths import (
+    COUNTRIES_PAGE,
+    DEADLINES_ANCHOR,
+    DEADLINES_PAGE,
+    GLOSSARY_PAGE,
+    HOME_PAGE,
+    SOURCES_PAGE,
+    dossier_path,
+    entry_path,
+    jurisdiction_path,
+    link,
+    sources_path,
+    topic_path,
+)
 
 #: The label of each comparison-table fact, by its field name.
 TABLE_FACT_LABELS = {
@@ -35,16 +51,9 @@ TABLE_FACT_LABELS = {
     "stay_days_for_russians": "col_stay",
 }
 
-SOURCES_PAGE = "sources.md"
-COUNTRIES_PAGE = "countries.md"
-GLOSSARY_PAGE = "glossary.md"
-DEADLINES_PAGE = "deadlines.md"
-#: The heading of a jurisdiction page's table of deadlines, which "All deadlines" links to.
-DEADLINES_ANCHOR = "deadlines"
-HOME_PAGE = "index.md"
 MAX_SIBLINGS = 30
 #: Filled by kb-print.js with the date of printing; shown only on paper.
-PRINTED_MARK = '<p class="kb-printed"></p>'
+PRINTED_MARK = str(Markup('<p class="kb-printed"></p>'))
 
 
 @dataclass(frozen=True)
@@ -55,22 +64,6 @@ class Page:
     # entry | jurisdiction | dossier | topic | sources | jurisdiction-sources | deadlines | countries | glossary
     # (and baseline | compare from world.py)
     kind: str
-
-
-def entry_path(entry: Entry) -> str:
-    return f"{jurisdiction_slug(entry.jurisdiction)}/{entry.id}.md"
-
-
-def jurisdiction_path(code: str) -> str:
-    return f"{jurisdiction_slug(code)}/index.md"
-
-
-def dossier_path(code: str) -> str:
-    return f"{jurisdiction_slug(code)}/dossier.md"
-
-
-def sources_path(code: str) -> str:
-    return f"{jurisdiction_slug(code)}/sources.md"
 
 
 #: Headings of the section that tells the reader what to do, by language: the top of an entry links to the first
@@ -101,28 +94,6 @@ def authored_body(markdown: str, by: int, id_prefix: str) -> AuthoredBody:
             found.append((section_id, section.title))
         lines[section.line] = line
     return AuthoredBody("\n".join(lines), tuple(found))
-
-
-def topic_path(topic: str) -> str:
-    return f"topics/{topic}.md"
-
-
-def link(from_page: str, to_page: str) -> str:
-    """A relative link between two pages, as Markdown expects it."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-
-
-def escape_link_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-
-
-def cell(text: str) -> str:
-    """Text that fits in one Markdown table cell."""
-    return " <br> ".join(part.strip() for part in text.strip().replace("|", "\\|").splitlines() if part.strip())
-
-
-def indent(text: str, prefix: str = "    ") -> str:
-    return "\n".join(prefix + line if line.strip() else "" for line in text.strip().splitlines())
 
 
 class Atlas:
@@ -194,19 +165,17 @@ class Atlas:
         kind, names, _ = self.provenance_parts(found)
         return f"{kind}: {names}"
 
-    def provenance_line(self, found: Provenance) -> str:
+    def provenance_line(self, found: Provenance) -> Markup:
         """What a fact rests on, on a line of its own in the fact's table cell, on screen and on paper: the class in
         bold, the items, and any doubt on a line below."""
-        # Escaped for HTML; a | as an entity, so the line fits a Markdown table cell and an HTML one alike.
-        kind, names, caveat = (html.escape(part, quote=False).replace("|", "&#124;") for part in self.provenance_parts(found))
-        doubt = f'<br><span class="kb-caveat">{caveat}</span>' if caveat else ""
-        return f'<br><span class="kb-prov kb-prov-{found.cls}"><strong>{kind}:</strong> {names}{doubt}</span>'
+        kind, names, caveat = self.provenance_parts(found)
+        return html.render("provenance.html", cls=found.cls, kind=kind, names=names, caveat=caveat)
 
-    def as_of_line(self, entry: Entry, as_of: dt.date) -> str:
+    def as_of_line(self, entry: Entry, as_of: dt.date) -> Markup:
         """'As of <date>' under a fact's value, where the date differs from the entry's last review."""
         if as_of == entry.last_reviewed:
-            return ""
-        return f'<br><span class="kb-as-of">{html.escape(self.l("as_of"))}: {html.escape(self.day(as_of))}</span>'
+            return Markup()
+        return html.render("as_of.html", label=self.l("as_of"), day=self.day(as_of))
 
     def time_limit_cell(self, entry: Entry, deadline: Deadline) -> str:
         """A deadline's time limit for a table cell, with what it rests on."""
@@ -258,53 +227,38 @@ class Atlas:
         return pages
 
     def notice(self, entry: Entry) -> list[str]:
-        blocks = [
-            f'!!! info kb-notice "{self.l("notice_title")}"',
-            indent(self.l("notice", date=self.day(entry.last_reviewed))),
-            "",
-        ]
+        blocks = admonition("info", "kb-notice", self.l("notice_title"), self.l("notice", date=self.day(entry.last_reviewed)))
         blocks += self.provenance_summary(entry)
         assert entry.review_due is not None
         if entry.is_overdue(self.today):
-            blocks += [
-                f'!!! danger kb-overdue "{self.l("overdue_title")}"',
-                indent(self.l("overdue", date=self.day(entry.review_due))),
-                "",
-            ]
+            blocks += admonition("danger", "kb-overdue", self.l("overdue_title"), self.l("overdue", date=self.day(entry.review_due)))
         else:
             # A copy is read long after it was built: the page's script shows this once the reader's own clock
             # is past the review date (kb-age.js).
-            title = html.escape(self.l("overdue_title"), quote=False)
-            text = html.escape(self.l("overdue_copy", date=self.day(entry.review_due)), quote=False)
             blocks += [
-                f'<div class="admonition danger kb-overdue" data-due="{entry.review_due.isoformat()}" hidden>'
-                f'<p class="admonition-title">{title}</p><p>{text}</p></div>',
+                html.render("overdue_later.html", due=entry.review_due.isoformat(), title=self.l("overdue_title"),
+                            text=self.l("overdue_copy", date=self.day(entry.review_due))),
                 "",
             ]
         if self.lang in entry.missing_languages():
-            blocks += [
-                f'!!! warning kb-untranslated "{self.l("untranslated_title")}"',
-                indent(self.l("untranslated", other=self.l("lang_name_en"))),
-                "",
-            ]
+            blocks += admonition("warning", "kb-untranslated", self.l("untranslated_title"),
+                                 self.l("untranslated", other=self.l("lang_name_en")))
         return blocks
 
     def lead(self, entry: Entry, body: AuthoredBody) -> list[str]:
         """A way to the entry's steps and the answer in short, first thing under the title (the way to the steps
         first, so that a phone shows it on its first screen)."""
-        out = ['<div class="kb-summary" markdown="1">']
+        out = []
         steps = next((sid for sid, title in body.sections if title.startswith(STEPS_HEADINGS[self.lang])), None)
         if steps is not None:
-            out += [f"[{self.l('what_to_do')} →](#{steps}){{: .kb-steps-link }}", ""]
-        out += [f"**{self.l('in_short')}.** {' '.join(self.text(entry.summary).split())}", "{: .kb-in-short }"]
-        return out + ["</div>", ""]
+            out += [f"[{self.l('what_to_do')} →](#{steps}){attributes('kb-steps-link')}", ""]
+        out += [f"**{self.l('in_short')}.** {' '.join(self.text(entry.summary).split())}", attributes("kb-in-short")]
+        return block("kb-summary", out)
 
     def contents(self, parts: list[tuple[str, str]]) -> list[str]:
         """The sections of an entry as a list that opens on a tap: for phones, where the theme shows no table
         of contents (on wide screens the theme's own is beside the text, and this one is hidden)."""
-        items = "".join(f'<li><a href="#{sid}">{html.escape(title, quote=False)}</a></li>' for sid, title in parts)
-        summary = html.escape(self.l("contents"), quote=False)
-        return [f'<details class="kb-toc abstract"><summary>{summary}</summary><ul>{items}</ul></details>', ""]
+        return [html.render("contents.html", summary=self.l("contents"), parts=parts), ""]
 
     def provenance_summary(self, entry: Entry) -> list[str]:
         """How many of the entry's facts rest on each kind of basis, and a warning naming the facts a reader acts
@@ -315,13 +269,12 @@ class Atlas:
             return []
         # Classes with no fact are left out, but reports only is always said, even when it is none.
         parts = "; ".join(f"{self.l('prov_class_' + cls)} — {n}" for cls, n in counts.items() if n or cls == provenance.REPORTED)
-        blocks = ['<div class="kb-provenance" markdown="1">', f"**{self.l('prov_summary', n=str(total))}:** {parts}.", "</div>", ""]
+        blocks = block("kb-provenance", [f"**{self.l('prov_summary', n=str(total))}:** {parts}."])
         warned = provenance.warned(entry)
         if warned:
             # Each fact with what it rests on; its doubts stand beside the fact itself, further down.
-            items = [f"- **{html.escape(self.fact_label(f), quote=False)}**: {self.provenance_text(f.provenance)}"
-                     for f in warned]
-            blocks += [f'!!! warning kb-warned "{self.l("warn_title")}"', indent(self.l("warn")), "", indent("\n".join(items)), ""]
+            items = [f"- **{escape(self.fact_label(f))}**: {self.provenance_text(f.provenance)}" for f in warned]
+            blocks += admonition("warning", "kb-warned", self.l("warn_title"), self.l("warn") + "\n\n" + "\n".join(items))
         return blocks
 
     def entry_page(self, entry: Entry) -> Page:
@@ -338,20 +291,15 @@ class Atlas:
             return "#" * (level - 1 + depth)
 
         title = self.text(entry.title)
-        # Themes print the page title (taken from this heading) unescaped in <title>: escape it here.
-        out = [f"{h(1)} {html.escape(title, quote=False)}" + (f" {{#{anchor}}}" if anchor else ""), ""]
+        out = [heading(level, title, anchor), ""]
         meta = [
             f"**{self.l('jurisdiction')}:** "
             f"[{jurisdiction_name(entry.jurisdiction, self.lang)}]({link(path, jurisdiction_path(entry.jurisdiction))})",
             f"**{self.l('topic')}:** [{topic_name(entry.topic, self.lang)}]({link(path, topic_path(entry.topic))})",
             f"**{self.l('last_reviewed')}:** {self.day(entry.last_reviewed)}",
         ]
-        out += ['<div class="kb-meta" markdown="1">', " · ".join(meta) + "  ", ""]
-        out += [
-            f"**{self.l('audience')}:** " + ", ".join(audience_name(a, self.lang) for a in entry.audience),
-            "</div>",
-            "",
-        ]
+        audience = f"**{self.l('audience')}:** " + ", ".join(audience_name(a, self.lang) for a in entry.audience)
+        out += block("kb-meta", [" · ".join(meta) + "  ", "", audience])
         # Before the details: the answer in short and the way to the steps, then what the page is and what its
         # facts rest on, and on a phone its contents.
         prefix = f"{entry.id}-" if anchor else ""
@@ -439,23 +387,20 @@ class Atlas:
         out += self.contents(parts)
         out += facts + details
         assert entry.review_due is not None
-        out += [
-            '<div class="kb-review" markdown="1">',
+        out += block("kb-review", [
             sentence(f"{self.l('last_reviewed')}: {self.day(entry.last_reviewed)}") + " "
             + sentence(f"{self.l('review_due')}: {self.day(entry.review_due)}"),
-            "</div>",
-            "",
-        ]
+        ])
         return out
 
     def jurisdiction_page(self, code: str) -> Page:
         path = jurisdiction_path(code)
         name = jurisdiction_name(code, self.lang)
         out = [f"# {name}", "", f"[{self.l('countries')}]({link(path, COUNTRIES_PAGE)}) › {name}", ""]
-        out += [f'!!! info kb-notice "{self.l("notice_title")}"', indent(self.l("notice_short")), ""]
+        out += admonition("info", "kb-notice", self.l("notice_title"), self.l("notice_short"))
         entries = self.by_jurisdiction.get(code, [])
         if entries:
-            out += ['<div class="kb-print-all" markdown="1">', f"[{self.l('print_all', name=name)}]({link(path, dossier_path(code))})", "</div>", ""]
+            out += block("kb-print-all", [f"[{self.l('print_all', name=name)}]({link(path, dossier_path(code))})"])
             out += [f"[{self.l('sources_of', name=name)}]({link(path, sources_path(code))})", ""]
         for topic in TOPICS:
             in_topic = [e for e in entries if e.topic == topic]
@@ -500,14 +445,12 @@ class Atlas:
         entries = self.by_jurisdiction[code]
         # The page says when this copy was built (the theme's template), and on paper when it was printed.
         out = [f"# {title}", ""]
-        out += [f'!!! info kb-notice "{self.l("notice_title")}"', indent(self.l("notice_short")), ""]
+        out += admonition("info", "kb-notice", self.l("notice_title"), self.l("notice_short"))
         out += [PRINTED_MARK, "", f"## {self.l('contents')}", ""]
         out += [f"{n}. [{escape_link_text(self.text(e.title))}](#{e.id})" for n, e in enumerate(entries, start=1)]
         out.append("")
         for entry in entries:
-            out += ['<div class="kb-dossier-entry" markdown="1">', ""]
-            out += self.entry_markdown(entry, path, level=2, anchor=entry.id)
-            out += ["</div>", ""]
+            out += block("kb-dossier-entry", ["", *self.entry_markdown(entry, path, level=2, anchor=entry.id)])
         return Page(path=path, title=title, markdown="\n".join(out), kind="dossier")
 
     def topic_page(self, topic: str) -> Page:

@@ -1,5 +1,5 @@
 """The world baseline: conscription ages and terms for every country, from the public-domain World
-Factbook data in `data/factbook-military-service-2025.json`, with structured facts parsed from its
+Factbook data in `kb_builder/data/factbook-military-service-2025.json`, with structured facts parsed from its
 text where the text states them plainly. Anything the text does not state unambiguously stays empty.
 """
 

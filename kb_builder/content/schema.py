@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from kb_builder.jurisdictions import JURISDICTION_CODES
+from kb_builder.content.jurisdictions import JURISDICTION_CODES
 
 #: Languages an entry may be written in. The first is required on every text.
 LANGUAGES: tuple[str, ...] = ("en", "ru")

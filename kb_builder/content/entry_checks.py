@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kb_builder.authored_text import text_position
-from kb_builder.problems import Problem
-from kb_builder.schema import LANGUAGES, Entry, LegalBasis, LocalizedText
-from kb_builder.source_policy import NOT_ACCEPTED, OFFICIAL, POLICY_FILE, STATE_CONTROLLED, UNLISTED, Ruling, SourcePolicy
-from kb_builder.yaml_source import Loc, YamlDocument
+from kb_builder.content.authored_text import text_position
+from kb_builder.content.problems import Problem
+from kb_builder.content.schema import LANGUAGES, Entry, LegalBasis, LocalizedText
+from kb_builder.content.source_policy import NOT_ACCEPTED, OFFICIAL, POLICY_FILE, STATE_CONTROLLED, UNLISTED, Ruling, SourcePolicy
+from kb_builder.content.yaml_source import Loc, YamlDocument
 
 #: Words that say a fact is in doubt or second-hand: they belong in its caveat, not in what it states.
 EDITORIAL_NOTES = re.compile(
@@ -27,7 +27,7 @@ EDITORIAL_NOTES = re.compile(
     r"|не провер|не подтвержд|не найден|не изуч|по сообщениям|по данным сми|уточните актуальн",
     re.IGNORECASE,
 )
-_POLICY_NAME = "data/" + POLICY_FILE.name
+_POLICY_NAME = "kb_builder/data/" + POLICY_FILE.name
 
 
 def _texts(text: LocalizedText | None, loc: Loc) -> Iterator[tuple[Loc, str]]:

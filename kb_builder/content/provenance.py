@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kb_builder.schema import (
+from kb_builder.content.schema import (
     ACTIONABLE_FACT_KINDS,
     Deadline,
     Entry,

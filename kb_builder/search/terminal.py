@@ -1,7 +1,7 @@
 """Full-text search for the command line (`kb index`, `kb search`), on a whoosh index of the entries.
 
 One whoosh document per entry and language, with per-language fields analysed by whoosh's
-language analyzers (stemming and stop words). Ranking (`cli_ranking`) is BM25F with field boosts
+language analyzers (stemming and stop words). Ranking (`ranking`) is BM25F with field boosts
 (title above summary above key facts above body), raised for entries with more of the query's words;
 quoted phrases must occur as phrases; the bilingual glossary adds the other language's words for a
 glossary term; a word the index does not know is matched with typos allowed.
@@ -24,13 +24,14 @@ from whoosh.analysis import LanguageAnalyzer
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.reading import SegmentReader
 
-from kb_builder import cli_ranking
-from kb_builder.glossary import load_glossary
-from kb_builder.browser_search import html_text
+from kb_builder.search import ranking
+from kb_builder.content.glossary import load_glossary
+from kb_builder.search.browser_index import html_text
 from kb_builder.build_info import build_date
-from kb_builder.labels import topic_name
-from kb_builder.pages import Atlas, entry_path
-from kb_builder.schema import LANGUAGES, Entry
+from kb_builder.pages.labels import topic_name
+from kb_builder.pages.atlas import Atlas
+from kb_builder.pages.paths import entry_path, site_url
+from kb_builder.content.schema import LANGUAGES, Entry
 
 #: Field boosts, as in the browser's index.
 BOOSTS = {"title": 10.0, "summary": 5.0, "facts": 3.0, "body": 1.0}
@@ -116,7 +117,7 @@ def schema() -> Schema:
 
 def site_path(entry: Entry, lang: str) -> str:
     """The entry page inside the built site, such as 'ru/ru/ru-call-up.html'."""
-    return f"{lang}/{entry_path(entry)[:-3]}.html"
+    return site_url(lang, entry_path(entry))
 
 
 def build_index(entries: list[Entry], target: Path) -> Path:
@@ -206,7 +207,7 @@ class Searcher:
         if not isinstance(self.reader, SegmentReader) or field(PHRASES, LANGUAGES[0]) not in self.ix.schema:
             raise SearchError(f"the search index at {index_dir} is from another version of kb (run `kb index` again)")
         self._words: dict[str, list[str]] = {}
-        self._stats: dict[str, dict[str, cli_ranking.FieldStats]] = {}
+        self._stats: dict[str, dict[str, ranking.FieldStats]] = {}
 
     def close(self) -> None:
         self.searcher.close()
@@ -220,27 +221,27 @@ class Searcher:
             self._words[lang] = sorted(words)
         return self._words[lang]
 
-    def _field_stats(self, lang: str) -> dict[str, cli_ranking.FieldStats]:
+    def _field_stats(self, lang: str) -> dict[str, ranking.FieldStats]:
         """Lengths of each ranking field of a language (read once per searcher)."""
         if lang not in self._stats:
             names = [field(name, lang) for name in TEXT_FIELDS]
-            self._stats[lang] = {name: cli_ranking.FieldStats.read(self.reader, name) for name in names}
+            self._stats[lang] = {name: ranking.FieldStats.read(self.reader, name) for name in names}
         return self._stats[lang]
 
-    def _clauses(self, text: str, lang: str) -> list[cli_ranking.Clause]:
+    def _clauses(self, text: str, lang: str) -> list[ranking.Clause]:
         """The query's words (each its own clause, with typo-tolerant alternatives when the index does not
         know it), its quoted phrases, and the glossary's words for the terms it uses in the other language."""
         clauses = []
         for phrase in QUOTED.findall(text):
             stems = _analyse(phrase, lang)
             if stems:
-                clauses.append(cli_ranking.Clause([[(stem, 1.0)] for stem in stems], documents=self._phrase_documents(phrase, lang)))
+                clauses.append(ranking.Clause([[(stem, 1.0)] for stem in stems], documents=self._phrase_documents(phrase, lang)))
         for stem in dict.fromkeys(_analyse(QUOTED.sub(" ", text), lang)):
-            clauses.append(cli_ranking.Clause([[(stem, 1.0)] + [(word, TYPO_WEIGHT) for word in self._typos(stem, lang)]]))
+            clauses.append(ranking.Clause([[(stem, 1.0)] + [(word, TYPO_WEIGHT) for word in self._typos(stem, lang)]]))
         for phrase in glossary_expansion(text, lang):
             stems = _analyse(phrase, lang)
             if stems:
-                clauses.append(cli_ranking.Clause([[(stem, 1.0)] for stem in stems], weight=GLOSSARY_WEIGHT))
+                clauses.append(ranking.Clause([[(stem, 1.0)] for stem in stems], weight=GLOSSARY_WEIGHT))
         return clauses
 
     def _phrase_documents(self, phrase: str, lang: str) -> set[int]:
@@ -288,7 +289,7 @@ class Searcher:
             raise SearchError("the query is empty (expected some words)")
         lang = lang or detect_language(text)
         clauses = self._clauses(text, lang)
-        ranked = cli_ranking.rank(self.reader, self._field_stats(lang), clauses, self._allowed(jurisdiction, topic), limit)
+        ranked = ranking.rank(self.reader, self._field_stats(lang), clauses, self._allowed(jurisdiction, topic), limit)
         terms = {stem for clause in clauses for word in clause.words for stem, _ in word}
         return [self._hit(doc, score, terms, lang) for doc, score in ranked]
 

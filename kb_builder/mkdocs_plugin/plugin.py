@@ -1,6 +1,6 @@
 """The thin mkdocs layer: entries in, virtual pages out (`plugins: [kb]`).
 
-All content decisions live in the renderer-independent modules (`loader`, `pages`, `browser_search`);
+All content decisions live in the renderer-independent packages (`content`, `pages`, `search`);
 this plugin only adds their pages and assets to mkdocs with `File.generated`, sets the navigation,
 sanitises the HTML of pages that carry authored text, keeps what is not used offline out of the
 site, and writes the search index after the build.
@@ -15,29 +15,36 @@ import posixpath
 import re
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from kb_builder import browser_search
-from kb_builder.baseline import load_baselines
+from kb_builder.search import browser_index
+from kb_builder.content.baseline import load_baselines
 from kb_builder.build_info import build_date
-from kb_builder.glossary import load_glossary
-from kb_builder.labels import LANGUAGE_NAMES, count_forms, label, sentence
-from kb_builder.loader import load_entries
-from kb_builder.mkdocs_config import KbConfig
-from kb_builder.pages import HOME_PAGE, Atlas, Page
-from kb_builder.problems import EntryErrors
-from kb_builder.sanitize import sanitize_html
-from kb_builder.schema import LANGUAGES
-from kb_builder.world import World, baseline_codes
+from kb_builder.content.glossary import load_glossary
+from kb_builder.pages.labels import LANGUAGE_NAMES, count_forms, label, sentence
+from kb_builder.content.loader import load_entries
+from kb_builder.mkdocs_plugin.config import KbConfig
+from kb_builder.pages import html as fragments
+from kb_builder.pages.atlas import Atlas, Page
+from kb_builder.pages.paths import HOME_PAGE
+from kb_builder.content.problems import EntryErrors
+from kb_builder.pages.sanitize import sanitize_html
+from kb_builder.content.schema import LANGUAGES
+from kb_builder.pages.world import World, baseline_codes
 
 log = get_plugin_logger(__name__)
 
+#: The atlas's overrides of the theme's templates, registered by the plugin (so that an installed package
+#: works without a repository-relative custom_dir).
+THEME_DIR = Path(__file__).resolve().parent / "theme"
+
 #: Theme files the site never uses: the theme's scripts (pages load none of them, see
-#: kb_builder/theme/main.html; the atlas has its own offline search), source maps, the colour palettes
+#: kb_builder/mkdocs_plugin/theme/main.html; the atlas has its own offline search), source maps, the colour palettes
 #: (the atlas has one), and the sitemap and 404 page that need a server.
 UNUSED_THEME_FILES = ("assets/javascripts/*", "*.map", "assets/stylesheets/palette.*", "sitemap.xml", "404.html")
 #: The atlas's styles (theme touches, search box, print), as one stylesheet.
@@ -49,7 +56,7 @@ SEARCH_ENGINE = "assets/kb/search-engine.js"
 #: Sorting and filtering of comparison tables, only on the pages that have them.
 COMPARE_SCRIPT = "assets/kb/kb-compare.js"
 #: Scripts that only some kinds of page need, by the kind of page (set in page.meta["kb_scripts"] and
-#: placed by kb_builder/theme/main.html).
+#: placed by kb_builder/mkdocs_plugin/theme/main.html).
 PAGE_SCRIPTS = {"compare": (COMPARE_SCRIPT,)}
 #: The theme marks its toggle checkboxes autocomplete="off", which HTML allows only on text-like inputs.
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
@@ -62,19 +69,20 @@ _TABLE = re.compile(r"<table\b.*?</table>", re.S)
 def wrap_tables(html_text: str, region_label: str) -> str:
     """Each table inside a container that scrolls sideways when the table is wider than the screen (the page
     itself never does), focusable and named so that a keyboard can scroll it too."""
-    opening = f'<div class="kb-table" role="region" tabindex="0" aria-label="{html.escape(region_label)}">'
-    return _TABLE.sub(lambda m: opening + m.group(0) + "</div>", html_text)
+    return _TABLE.sub(lambda m: fragments.render("table_region.html", label=region_label, table=Markup(m.group(0))), html_text)
 
 
 class KbPlugin(BasePlugin[KbConfig]):
     def __init__(self) -> None:
         self.atlas: Atlas | None = None
         self.generated: dict[str, Page] = {}  # src path -> the page made from the entries (title, kind)
-        self.search_documents: list[browser_search.SearchDocument] = []
+        self.search_documents: list[browser_index.SearchDocument] = []
         self.root = Path(".")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(THEME_DIR))
         result = load_entries(self.root / self.config.entries)
         if result.problems:
             raise PluginError("invalid entries, nothing was built:\n" + "\n".join(str(p) for p in result.problems))
@@ -110,7 +118,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = label("permalink", lang)
         config.extra["generator"] = False
         # Truthy so that the theme's header shows its language switch (partials/alternate.html, overridden
-        # in kb_builder/theme), but not a list, so that the theme adds no <link rel=alternate> whose
+        # in kb_builder/mkdocs_plugin/theme), but not a list, so that the theme adds no <link rel=alternate> whose
         # sitemap its script would try to fetch.
         config.extra["alternate"] = True
         config.extra_css += [SITE_STYLE]
@@ -137,8 +145,8 @@ class KbPlugin(BasePlugin[KbConfig]):
 
         lang = self.config.language
         try:
-            modules = browser_search.node_modules(self.root)
-        except browser_search.SearchUnavailable as err:
+            modules = browser_index.node_modules(self.root)
+        except browser_index.SearchUnavailable as err:
             raise PluginError(str(err)) from None
         for path, content in self._assets(modules, lang).items():
             files.append(File.generated(config, path, content=content))
@@ -150,7 +158,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         """The atlas's own scripts and styles, with their interface labels in this language."""
 
         def read(name: str) -> str:
-            return (browser_search.ASSETS / name).read_text(encoding="utf-8")
+            return (browser_index.ASSETS / name).read_text(encoding="utf-8")
 
         def labels(variable: str, keys: dict[str, str], counts: dict[str, str] | None = None) -> str:
             words: dict[str, object] = {name: label(key, lang) for name, key in keys.items()}
@@ -159,14 +167,14 @@ class KbPlugin(BasePlugin[KbConfig]):
 
         tablesort = modules / "tablesort" / "dist"
         return {
-            SITE_SCRIPT: labels("__kbSearchLabels", {k: f"search_{k}" for k in browser_search.LABELS}, {"results": "results"})
+            SITE_SCRIPT: labels("__kbSearchLabels", {k: f"search_{k}" for k in browser_index.LABELS}, {"results": "results"})
             + labels("__kbPrintLabels", {"printed": "printed_on"})
             + labels("__kbTableLabels", {"scroll": "table_scroll"})
             + read("kb-search.js")
             + read("kb-print.js")
             + read("kb-tables.js")
             + read("kb-age.js"),
-            SEARCH_ENGINE: browser_search.engine_script(modules),
+            SEARCH_ENGINE: browser_index.engine_script(modules),
             COMPARE_SCRIPT: labels("__kbCompareLabels", {"filter": "filter"})
             + (tablesort / "tablesort.min.js").read_text(encoding="utf-8")
             + "\n;\n"
@@ -202,10 +210,10 @@ class KbPlugin(BasePlugin[KbConfig]):
         if generated is not None and generated.kind == "dossier":
             # Dossiers repeat their entries for printing; search finds the entries themselves.
             return html_text
-        body = browser_search.html_text(html_text)
+        body = browser_index.html_text(html_text)
         entry = self.atlas.entry_at(src)
         title = generated.title if generated is not None else html.unescape(page.title or "")
-        bridge = browser_search.glossary_bridge(body, self.atlas.glossary)
+        bridge = browser_index.glossary_bridge(body, self.atlas.glossary)
         weight = 1.0
         if entry is not None:
             fields = {**self.atlas.search_fields(entry), "glossary": bridge, "body": body}
@@ -213,13 +221,13 @@ class KbPlugin(BasePlugin[KbConfig]):
         else:
             fields, meta, snippet = {"title": title, "glossary": bridge, "body": body}, "", body
             if generated is not None:
-                weight = browser_search.LISTING_WEIGHT
+                weight = browser_index.LISTING_WEIGHT
         self.search_documents.append(
-            browser_search.SearchDocument(
+            browser_index.SearchDocument(
                 url=page.file.dest_uri,
                 title=title,
                 meta=meta,
-                snippet=browser_search.shorten(snippet),
+                snippet=browser_index.shorten(snippet),
                 fields=fields,
                 weight=weight,
             )
@@ -245,8 +253,8 @@ class KbPlugin(BasePlugin[KbConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         documents = sorted(self.search_documents, key=lambda d: d.url)
         try:
-            scripts = browser_search.build_index(documents, self.config.language, self.modules)
-        except browser_search.SearchUnavailable as err:
+            scripts = browser_index.build_index(documents, self.config.language, self.modules)
+        except browser_index.SearchUnavailable as err:
             raise PluginError(str(err)) from None
         size = 0
         for path, script in scripts.items():

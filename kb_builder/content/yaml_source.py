@@ -17,7 +17,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kb_builder.problems import Problem
+from kb_builder.content.problems import Problem
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32

@@ -1,0 +1,43 @@
+"""The Markdown dialect of the generated pages, in one place: Python-Markdown with the extensions mkdocs.yml
+enables (admonition, attr_list, md_in_html, tables). Authored text is escaped where the dialect needs it.
+"""
+
+from __future__ import annotations
+
+import html
+
+from markupsafe import Markup
+
+
+def escape_link_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def cell(text: str) -> str:
+    """Text that fits in one Markdown table cell."""
+    return " <br> ".join(part.strip() for part in text.strip().replace("|", "\\|").splitlines() if part.strip())
+
+
+def indent(text: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line if line.strip() else "" for line in text.strip().splitlines())
+
+
+def heading(level: int, text: str, anchor: str | None = None) -> str:
+    """A heading of `level` with an optional fixed id. The text is HTML-escaped: themes print a page's title,
+    taken from its first heading, unescaped."""
+    return "#" * level + " " + html.escape(text, quote=False) + (f" {{#{anchor}}}" if anchor else "")
+
+
+def admonition(kind: str, css_class: str, title: str, body: str) -> list[str]:
+    """A box (`!!! kind class "title"`) with an indented body, then a blank line."""
+    return [f'!!! {kind} {css_class} "{title}"', indent(body), ""]
+
+
+def block(css_class: str, lines: list[str]) -> list[str]:
+    """Markdown inside a <div> of a class (md_in_html), then a blank line."""
+    return [str(Markup('<div class="{}" markdown="1">').format(css_class)), *lines, "</div>", ""]
+
+
+def attributes(css_class: str) -> str:
+    """The attr_list line that gives the paragraph above it a class."""
+    return f"{{: .{css_class} }}"

@@ -1,0 +1,87 @@
+"""The layers of kb_builder, as its imports draw them, and the package as it installs."""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+from conftest import REPO
+
+PACKAGE = REPO / "kb_builder"
+#: What each layer may not import: the content model knows no pages, search, export or renderer; the pages know
+#: no search, export or renderer; only the renderer's package imports mkdocs or mkdocs-material.
+FORBIDDEN = {
+    "content": ("kb_builder.pages", "kb_builder.search", "kb_builder.exports", "kb_builder.mkdocs_plugin",
+                "kb_builder.build", "kb_builder.cli"),
+    "pages": ("kb_builder.search", "kb_builder.exports", "kb_builder.mkdocs_plugin", "kb_builder.build",
+              "kb_builder.cli"),
+}
+RENDERER = ("mkdocs", "material")
+
+
+def imports(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append(node.module)
+    return found
+
+
+def test_each_layer_imports_only_what_is_below_it() -> None:
+    wrong = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE)
+        layer = rel.parts[0] if len(rel.parts) > 1 else ""
+        for name in imports(path):
+            if layer != "mkdocs_plugin" and name.split(".")[0] in RENDERER:
+                wrong.append(f"{rel}: imports {name}, which only mkdocs_plugin/ may")
+            for banned in FORBIDDEN.get(layer, ()):
+                if name == banned or name.startswith(banned + "."):
+                    wrong.append(f"{rel}: imports {name}, a layer above {layer}/")
+    assert wrong == []
+    # The check reads real modules: there are some in every layer.
+    assert {p.relative_to(PACKAGE).parts[0] for p in PACKAGE.rglob("*.py")} >= {
+        "content", "pages", "search", "mkdocs_plugin", "exports"
+    }
+
+
+def test_the_installed_package_validates_and_builds_outside_the_repository(tmp_path: Path) -> None:
+    """A wheel of the package, installed into a new virtual environment (its dependencies taken from the project's
+    environment), validates and builds a copy of the atlas in a folder of its own: data, theme and assets travel
+    inside the package."""
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "--wheel-dir", str(wheels), str(REPO)], check=True, capture_output=True, cwd=tmp_path)
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    site_packages = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                   check=True, capture_output=True, text=True).stdout.strip()
+    # The dependencies, not the project: a plain path (no .pth processing), so the editable install stays out.
+    (Path(site_packages) / "atlas-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    [wheel] = wheels.glob("*.whl")
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
+                   check=True, capture_output=True)
+    work = tmp_path / "work"
+    shutil.copytree(REPO / "entries", work / "entries")
+    shutil.copytree(REPO / "docs", work / "docs")
+    shutil.copy(REPO / "mkdocs.yml", work / "mkdocs.yml")
+    env = {**os.environ, "KB_NODE_MODULES": str(REPO / "node_modules"), "SOURCE_DATE_EPOCH": "1795219200"}
+    kb = str(venv / "bin" / "kb")
+    where = subprocess.run([str(python), "-c", "import kb_builder; print(kb_builder.__file__)"],
+                           check=True, capture_output=True, text=True, cwd=work).stdout
+    assert where.startswith(site_packages), where
+    validated = subprocess.run([kb, "validate", "--entries", "entries"], capture_output=True, text=True, cwd=work, env=env)
+    assert validated.returncode == 0, validated.stderr
+    built = subprocess.run([kb, "build", "--no-bundle"], capture_output=True, text=True, cwd=work, env=env)
+    assert built.returncode == 0, built.stderr
+    assert (work / "site" / "ru" / "ru" / "ru-summonses.html").is_file()
+    assert "kb-copy" in (work / "site" / "ru" / "index.html").read_text(encoding="utf-8"), "the theme override is used"
+    assert (work / "site" / "ru" / "compare" / "conscription.html").is_file(), "the World Factbook data is read"
