@@ -1,7 +1,7 @@
 """Quality gates over every page of a built site: valid HTML, accessibility, links that resolve.
 
     .venv/bin/python scripts/quality.py html  [--site site]   # Nu Html Checker (vnu-jar), errors
-    .venv/bin/python scripts/quality.py axe   [--site site]   # axe-core, serious and critical violations
+    .venv/bin/python scripts/quality.py axe   [--site site]   # axe-core, serious and critical violations, at 360x740
     .venv/bin/python scripts/quality.py links [--site site]   # internal links and #anchors
 
 Each prints one line per problem, naming the page, and exits 1 if there is any. The same functions
@@ -15,6 +15,7 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -49,35 +50,77 @@ def html_errors(site: Path) -> list[str]:
     ]
 
 
-def axe_violations(site: Path, workers: int = 2) -> list[str]:
-    """Serious and critical axe-core violations, as 'page: rule (impact): element'; pages are checked by
-    `workers` browser tabs at once."""
+#: A cheap phone: the size every page is visited at.
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+#: URL schemes that stay on the machine.
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome-error:")
+
+
+@dataclass
+class Survey:
+    """What one visit to every page of a site found, each as 'page: what'."""
+
+    pages: int = 0
+    searched: int = 0
+    requests: list[str] = field(default_factory=list)  # requests that leave the machine
+    failed: list[str] = field(default_factory=list)  # local files that did not load
+    too_wide: list[str] = field(default_factory=list)  # pages wider than the phone's screen
+    axe: list[str] = field(default_factory=list)  # serious and critical accessibility violations
+
+
+def survey(site: Path, workers: int = 2, search_every: int = 5) -> Survey:
+    """Visit every page once in headless Chromium at a phone's size (360x740, Russian locale), `workers` tabs at
+    once, and record the requests it makes, whether it is wider than the screen and what axe-core finds. The
+    search box of one page in `search_every` is used, so that loading the engine and the index is covered too."""
     import asyncio
+    import threading
 
     from playwright.async_api import async_playwright
 
     from kb_builder.exports.chromium import FLAGS, executable
 
     script = AXE.read_text(encoding="utf-8")
-    queue = list(pages(site))
-    found: list[str] = []
+    queue = list(enumerate(pages(site)))
+    found = Survey(pages=len(queue))
+
+    async def visit(tab, number: int, path: Path, current: list[str]) -> None:  # type: ignore[no-untyped-def]
+        name = path.relative_to(site).as_posix()
+        current[0] = name
+        await tab.goto(path.as_uri(), wait_until="load")
+        width = await tab.evaluate("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+        if width > PHONE["viewport"]["width"] and path.parent != site:
+            found.too_wide.append(f"{name}: {width} px wide")
+        if path.parent != site and number % search_every == 0:
+            await tab.fill("#kb-search-input", "asylum")
+            await tab.wait_for_function(
+                "document.querySelector('.kb-search__status') && "
+                "!document.querySelector('.kb-search__status').textContent.includes('…')"
+            )
+            found.searched += 1
+        await tab.add_script_tag(content=script)
+        # Parts of a long page out of view are not laid out (content-visibility: auto), and axe cannot
+        # see their colours; a reader sees them laid out when scrolled to, so axe checks them that way.
+        await tab.add_style_tag(content="* { content-visibility: visible !important; }")
+        violations = await tab.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".map(v => [v.id, v.impact, v.help, v.nodes.map(n => n.html).slice(0, 3)])"
+        )
+        for rule, impact, help_text, nodes in violations:
+            if impact in SERIOUS:
+                found.axe.append(f"{name}: {rule} ({impact}): {help_text}: {' | '.join(nodes)}")
 
     async def worker(browser) -> None:  # type: ignore[no-untyped-def]
-        page = await browser.new_page()
+        context = await browser.new_context(locale="ru-RU", **PHONE)
+        tab = await context.new_page()
+        current = [""]
+        tab.on("request", lambda r: None if r.url.startswith(LOCAL_SCHEMES) else found.requests.append(f"{current[0]}: {r.url}"))
+        # A favicon still loading when the tab moves on is aborted: that is not a failure.
+        tab.on("requestfailed", lambda r: None if "ERR_ABORTED" in (r.failure or "")
+               else found.failed.append(f"{current[0]}: {r.url} ({r.failure})"))
         while queue:
-            path = queue.pop()
-            await page.goto(path.as_uri(), wait_until="load")
-            await page.add_script_tag(content=script)
-            # Parts of a long page out of view are not laid out (content-visibility: auto), and axe cannot
-            # see their colours; a reader sees them laid out when scrolled to, so axe checks them that way.
-            await page.add_style_tag(content="* { content-visibility: visible !important; }")
-            violations = await page.evaluate(
-                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                ".map(v => [v.id, v.impact, v.help, v.nodes.map(n => n.html).slice(0, 3)])"
-            )
-            for rule, impact, help_text, nodes in violations:
-                if impact in SERIOUS:
-                    found.append(f"{path.relative_to(site)}: {rule} ({impact}): {help_text}: {' | '.join(nodes)}")
+            number, path = queue.pop(0)
+            await visit(tab, number, path, current)
+        await context.close()
 
     async def run() -> None:
         async with async_playwright() as p:
@@ -87,8 +130,28 @@ def axe_violations(site: Path, workers: int = 2) -> list[str]:
             finally:
                 await browser.close()
 
-    asyncio.run(run())
-    return sorted(found)
+    # A thread of its own, so that the survey runs beside a synchronous Playwright of the caller's.
+    errors: list[BaseException] = []
+    thread = threading.Thread(target=lambda: _capture(errors, lambda: asyncio.run(run())))
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+    for items in (found.requests, found.failed, found.too_wide, found.axe):
+        items.sort()
+    return found
+
+
+def _capture(errors: list[BaseException], call) -> None:  # type: ignore[no-untyped-def]
+    try:
+        call()
+    except BaseException as err:  # noqa: BLE001 - handed to the caller's thread
+        errors.append(err)
+
+
+def axe_violations(site: Path) -> list[str]:
+    """Serious and critical axe-core violations, as 'page: rule (impact): element'."""
+    return survey(site).axe
 
 
 class _Page(HTMLParser):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
 import sysconfig
 from pathlib import Path
 
-from conftest import REPO
+from helpers import REPO
 
 PACKAGE = REPO / "kb_builder"
 #: What each layer may not import: the content model knows no pages, search, export or renderer; the pages know
@@ -85,3 +86,40 @@ def test_the_installed_package_validates_and_builds_outside_the_repository(tmp_p
     assert (work / "site" / "ru" / "ru" / "ru-summonses.html").is_file()
     assert "kb-copy" in (work / "site" / "ru" / "index.html").read_text(encoding="utf-8"), "the theme override is used"
     assert (work / "site" / "ru" / "compare" / "conscription.html").is_file(), "the World Factbook data is read"
+
+
+#: The start or end of an HTML element inside a string literal.
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*[\s>/]")
+
+
+def html_by_formatting(source: str) -> list[str]:
+    """Where Python code puts values into HTML by string formatting: f-strings, `%`, `.format` or `+` on a literal
+    holding a tag. HTML comes from the autoescaping templates (kb_builder/pages/templates) or Markup's own methods."""
+    found = []
+
+    def literal(node: ast.AST) -> str | None:
+        return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr) and any(isinstance(v, ast.FormattedValue) for v in node.values):
+            if _TAG.search("".join(literal(v) or "" for v in node.values)):
+                found.append(f"{node.lineno}: f-string")
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and _TAG.search(literal(node.left) or ""):
+            found.append(f"{node.lineno}: %")
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and any(
+            _TAG.search(literal(side) or "") for side in (node.left, node.right)
+        ):
+            found.append(f"{node.lineno}: +")
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+              and _TAG.search(literal(node.func.value) or "")):
+            found.append(f"{node.lineno}: .format")
+    return found
+
+
+def test_no_module_builds_html_by_string_formatting() -> None:
+    wrong = [f"{path.relative_to(REPO)}:{where}" for path in sorted(PACKAGE.rglob("*.py"))
+             for where in html_by_formatting(path.read_text(encoding="utf-8"))]
+    assert wrong == []
+    # The check finds each way of doing it.
+    sample = 'a = f"<td>{x}</td>"\nb = "<td>%s</td>" % x\nc = "<td>{}</td>".format(x)\nd = "<td>" + x\ne = f"{x} kb"\n'
+    assert html_by_formatting(sample) == ["1: f-string", "2: %", "3: .format", "4: +"]

@@ -3,56 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote
 
-import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import LOCAL_SCHEMES, chromium
+from helpers import file_url, results
+from quality import Survey
 
 
-@pytest.fixture(scope="module")
-def browser() -> Browser:
-    with chromium() as b:
-        yield b
-
-
-def file_url(path: Path, query: str | None = None) -> str:
-    url = path.resolve().as_uri()
-    return f"{url}?q={quote(query)}" if query is not None else url
-
-
-def results(page: Page) -> list[str]:
-    page.wait_for_selector(".kb-search__list li, .kb-search__status", timeout=10_000)
-    page.wait_for_function("document.querySelector('.kb-search__status') && !document.querySelector('.kb-search__status').textContent.includes('…')")
-    return page.eval_on_selector_all(".kb-search__list a.kb-search__title", "els => els.map(e => e.href)")
-
-
-def test_every_page_makes_no_network_request(browser: Browser, atlas_site: Path) -> None:
-    site = atlas_site / "site"
-    pages = sorted(site.rglob("*.html"))
-    assert len(pages) > 80
-    external: list[str] = []
-    failed: list[str] = []
-    context = browser.new_context()
-    page = context.new_page()
-    page.on("request", lambda r: external.append(f"{page.url} -> {r.url}") if not r.url.startswith(LOCAL_SCHEMES) else None)
-    # A favicon still loading when the test moves to the next page is aborted: that is not a failure.
-    page.on(
-        "requestfailed",
-        lambda r: failed.append(f"{page.url} -> {r.url} ({r.failure})") if "ERR_ABORTED" not in (r.failure or "") else None,
-    )
-    for number, path in enumerate(pages):
-        page.goto(file_url(path), wait_until="load")
-        # Searching loads the engine and the index, which are the same files on every page of a language:
-        # search from every kind of page (one in five), so that their loading is covered too.
-        if path.parent.name != "site" and number % 5 == 0:
-            page.fill("#kb-search-input", "asylum")
-            page.wait_for_selector(".kb-search__status")
-            page.wait_for_function("!document.querySelector('.kb-search__status').textContent.includes('…')")
-    context.close()
-    assert external == [], external[:20]
-    assert failed == [], failed[:20]
+def test_every_page_makes_no_network_request(site_survey: Survey) -> None:
+    """Every page, opened from disk, asks for nothing beyond the machine, and every file it asks for is there.
+    Searching loads the engine and the index, which are the same files on every page of a language: the survey
+    searches from one page in five, so that their loading is covered on every kind of page."""
+    assert site_survey.pages > 500
+    assert site_survey.searched > 100
+    assert site_survey.requests == [], site_survey.requests[:20]
+    assert site_survey.failed == [], site_survey.failed[:20]
 
 
 def test_search_from_disk_shows_results_typed(browser: Browser, atlas_site: Path) -> None:

@@ -6,7 +6,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from conftest import REPO, run_kb
+from helpers import REPO, run_kb
 
 
 def test_sha256sums_verify_and_zip_opens_at_index(atlas_site: Path) -> None:

@@ -11,7 +11,7 @@ import markdown
 import pytest
 import yaml
 
-from conftest import REPO, entry_text, position, run_kb, write
+from helpers import REPO, entry_text, position, run_kb, write
 from kb_builder.pages.sanitize import sanitize_html
 
 PAYLOADS = {

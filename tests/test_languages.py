@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import entry_text, run_kb, write
-from test_site import article, parse, text_of
+from helpers import article, entry_text, parse, run_kb, text_of, write
 
 
 def html_pages(root: Path) -> set[str]:

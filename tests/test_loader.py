@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import entry_text, position, write
+from helpers import entry_text, position, write
 from kb_builder.content.loader import load_entries
 
 

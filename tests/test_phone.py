@@ -9,16 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from browser import chromium
-from test_browser import file_url, results
+from helpers import PHONE, file_url, results
+from quality import Survey
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Browser:
-    with chromium() as b:
-        yield b
 
 
 def built_on(atlas_site: Path) -> dt.date:
@@ -27,21 +20,14 @@ def built_on(atlas_site: Path) -> dt.date:
 
 
 def test_no_page_is_wider_than_a_phone_and_comparison_tables_scroll_to_their_last_column(
-    browser: Browser, atlas_site: Path
+    browser: Browser, atlas_site: Path, site_survey: Survey
 ) -> None:
     site = atlas_site / "site"
-    pages = sorted(p for p in site.rglob("*.html") if p.parent != site)
-    assert len(pages) > 500
+    assert site_survey.pages > 500
+    assert site_survey.too_wide == [], site_survey.too_wide[:10]
+
     context = browser.new_context(locale="ru-RU", **PHONE)
     tab = context.new_page()
-    too_wide = []
-    for path in pages:
-        tab.goto(file_url(path), wait_until="load")
-        width = tab.evaluate("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
-        if width > 360:
-            too_wide.append((path.relative_to(site).as_posix(), width))
-    assert too_wide == [], too_wide[:10]
-
     compare = sorted((site / "ru" / "compare").glob("*.html")) + sorted((site / "en" / "compare").glob("*.html"))
     assert len(compare) == 6
     for path in compare:

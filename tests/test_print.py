@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser import chromium
-from conftest import REPO, entry_text, run_kb, write
+from playwright.sync_api import Browser
+
+from helpers import REPO, entry_text, run_kb, write
 
 
 def pdf_text(path: Path) -> str:
@@ -106,29 +107,28 @@ def print_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def test_print_media_shows_only_the_content_with_its_header_block(print_site: Path) -> None:
-    with chromium() as browser:
-        page = browser.new_page()
-        page.goto((print_site / "en" / "ru" / "ru-appeal.html").as_uri())
-        screen_printed = page.eval_on_selector(".kb-printed", "e => getComputedStyle(e).display")
-        page.emulate_media(media="print")
-        hidden = page.evaluate(
-            """() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.kb-search',
-                      '.headerlink'].map(s => [s, [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none')])"""
-        )
-        visible = page.evaluate(
-            """() => ['h1', '.kb-meta', '.kb-notice', '.kb-printed', '.kb-review', '.kb-provenance', '.kb-prov'].map(
-                   s => [s, getComputedStyle(document.querySelector(s)).display !== 'none'])"""
-        )
-        printed = page.inner_text(".kb-printed")
-        after = page.evaluate(
-            "() => getComputedStyle(document.querySelector('article a[href=\"https://www.unhcr.org/\"]'), '::after').content"
-        )
-        url_after = page.evaluate(
-            "() => getComputedStyle(document.querySelector('article a.kb-url'), '::after').content"
-        )
-        row = page.evaluate("() => getComputedStyle(document.querySelector('article tbody tr')).breakInside")
-        article_text = page.inner_text("article")
+def test_print_media_shows_only_the_content_with_its_header_block(browser: Browser, print_site: Path) -> None:
+    page = browser.new_page()
+    page.goto((print_site / "en" / "ru" / "ru-appeal.html").as_uri())
+    screen_printed = page.eval_on_selector(".kb-printed", "e => getComputedStyle(e).display")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.kb-search',
+                  '.headerlink'].map(s => [s, [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none')])"""
+    )
+    visible = page.evaluate(
+        """() => ['h1', '.kb-meta', '.kb-notice', '.kb-printed', '.kb-review', '.kb-provenance', '.kb-prov'].map(
+               s => [s, getComputedStyle(document.querySelector(s)).display !== 'none'])"""
+    )
+    printed = page.inner_text(".kb-printed")
+    after = page.evaluate(
+        "() => getComputedStyle(document.querySelector('article a[href=\"https://www.unhcr.org/\"]'), '::after').content"
+    )
+    url_after = page.evaluate(
+        "() => getComputedStyle(document.querySelector('article a.kb-url'), '::after').content"
+    )
+    row = page.evaluate("() => getComputedStyle(document.querySelector('article tbody tr')).breakInside")
+    article_text = page.inner_text("article")
     assert screen_printed == "none"
     assert all(ok for _, ok in hidden), hidden
     assert all(ok for _, ok in visible), visible

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
-from conftest import REPO, entry_text, run_kb, write
-from test_site import article, text_of
-
-sys.path.insert(0, str(REPO / "scripts"))
-from quality import axe_violations, broken_links, html_errors, pages  # noqa: E402
+from helpers import article, entry_text, run_kb, text_of, write
+from quality import Survey, broken_links, html_errors, pages
 
 
 def test_every_page_is_valid_html(atlas_site: Path) -> None:
@@ -20,9 +16,9 @@ def test_every_page_is_valid_html(atlas_site: Path) -> None:
     assert errors == [], "\n".join(errors[:30])
 
 
-def test_no_serious_or_critical_accessibility_violation(atlas_site: Path) -> None:
-    violations = axe_violations(atlas_site / "site")
-    assert violations == [], "\n".join(violations[:30])
+def test_no_serious_or_critical_accessibility_violation(site_survey: Survey, atlas_site: Path) -> None:
+    assert site_survey.pages == len(pages(atlas_site / "site")), "axe saw every page"
+    assert site_survey.axe == [], "\n".join(site_survey.axe[:30])
 
 
 def test_every_internal_link_and_anchor_resolves(atlas_site: Path) -> None:

@@ -7,8 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import entry_text, run_kb, write
-from test_site import article, text_of
+from helpers import article, entry_text, run_kb, text_of, write
 
 #: A list item run into a paragraph: "... categories: - A fit", "... served, - refused".
 RUN_ON_LIST = re.compile(r"[,:;]\s+[-*+]\s+\S")

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import yaml
+from playwright.sync_api import Browser
 
-from browser import chromium
-from conftest import REPO
-
-sys.path.insert(0, str(REPO / "scripts"))
-from relevance import browser_rankings, cli_rankings, load_queries, metrics, misses  # noqa: E402
+from helpers import REPO
+from relevance import browser_rankings, cli_rankings, load_queries, metrics, misses
 
 
 def test_relevance_set_is_realistic() -> None:
@@ -29,8 +26,7 @@ def test_cli_recall_at_5(atlas_site: Path) -> None:
     assert metrics(rankings, queries)["recall@5"] >= 0.9, misses(rankings, queries)
 
 
-def test_browser_recall_at_5(atlas_site: Path) -> None:
+def test_browser_recall_at_5(browser: Browser, atlas_site: Path) -> None:
     queries = load_queries()
-    with chromium() as browser:
-        rankings = browser_rankings(atlas_site / "site", queries, browser)
+    rankings = browser_rankings(atlas_site / "site", queries, browser)
     assert metrics(rankings, queries)["recall@5"] >= 0.9, misses(rankings, queries)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, entry_text, run_kb, write
+from helpers import REPO, entry_text, run_kb, write
 
 KEYS = {"id", "title", "jurisdiction", "topic", "lang", "path", "score", "snippet"}
 

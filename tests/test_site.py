@@ -3,45 +3,12 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import REPO, entry_text, run_kb, write
-
-
-class TextAndTags(HTMLParser):
-    """Collects the article text, the tags and the attributes of a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def parse(path: Path) -> TextAndTags:
-    parser = TextAndTags()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def article(path: Path) -> str:
-    html = path.read_text(encoding="utf-8")
-    return html[html.index("<article") : html.index("</article>")]
-
-
-def text_of(html: str) -> str:
-    parser = TextAndTags()
-    parser.feed(html)
-    return " ".join(" ".join(parser.text).split())
+from helpers import REPO, article, entry_text, parse, run_kb, text_of, write
 
 
 @pytest.fixture(scope="module")

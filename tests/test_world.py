@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser import chromium
-from conftest import REPO
+from playwright.sync_api import Browser
+
+from helpers import REPO, article, parse as parse_html, text_of
 from kb_builder.content.baseline import parse
-from test_site import article, parse as parse_html, text_of
 
 DATA = json.loads((REPO / "kb_builder" / "data" / "factbook-military-service-2025.json").read_text(encoding="utf-8"))["countries"]
 WRITTEN_CONSCRIPTION = {"RU", "BY"}  # countries with a hand-written conscription entry in entries/
@@ -88,7 +88,7 @@ def test_parsing_keeps_what_is_stated_and_leaves_the_rest_empty(text: str, expec
     assert (b.in_force, b.min_age, b.max_age, b.service_months) == expected
 
 
-def test_world_table_lists_every_country_links_it_and_sorts_and_filters_offline(atlas_site: Path) -> None:
+def test_world_table_lists_every_country_links_it_and_sorts_and_filters_offline(browser: Browser, atlas_site: Path) -> None:
     page = atlas_site / "site" / "en" / "compare" / "conscription.html"
     rows = re.findall(r'<tr data-code="([A-Z]{2})">(.*?)</tr>', page.read_text(encoding="utf-8"), re.S)
     assert sorted(code for code, _ in rows) == sorted(c["iso2"] for c in DATA)
@@ -100,24 +100,23 @@ def test_world_table_lists_every_country_links_it_and_sorts_and_filters_offline(
     # The service term rests on a press report of the General Staff's statement: the table marks it, as the entry does.
     assert cells[2:6] == ["Yes", "18", "30", "12 (reported)"], cells
     requests: list[str] = []
-    with chromium() as browser:
-        tab = browser.new_page()
-        tab.on("request", lambda r: requests.append(r.url))
-        tab.goto(page.as_uri())
-        # Rows come in the order of the country names; sorting by a column keeps empty cells last, both ways.
-        names = tab.eval_on_selector_all("#kb-world tbody tr td:first-child", "cs => cs.map(c => c.textContent.trim())")
-        assert names[:3] == ["Afghanistan", "Albania", "Algeria"], names[:3]
-        for clicks, direction in ((1, 1), (1, -1)):
-            for _ in range(clicks):
-                tab.click("#kb-world th:nth-child(5)")  # Max. age
-            ages = tab.eval_on_selector_all("#kb-world tbody tr td:nth-child(5)", "cs => cs.map(c => c.dataset.sort)")
-            filled = [int(a) for a in ages if a]
-            assert filled == sorted(filled, reverse=direction < 0) and filled, ages[:5]
-            assert all(a == "" for a in ages[len(filled):]), "empty cells come last"
-        assert tab.is_visible(".kb-filter input") and tab.inner_text(".kb-filter label") == "Filter the table"
-        tab.fill(".kb-filter input", "Kazakhstan")
-        visible = tab.eval_on_selector_all("#kb-world tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.code)")
-        assert visible == ["KZ"]
+    tab = browser.new_page()
+    tab.on("request", lambda r: requests.append(r.url))
+    tab.goto(page.as_uri())
+    # Rows come in the order of the country names; sorting by a column keeps empty cells last, both ways.
+    names = tab.eval_on_selector_all("#kb-world tbody tr td:first-child", "cs => cs.map(c => c.textContent.trim())")
+    assert names[:3] == ["Afghanistan", "Albania", "Algeria"], names[:3]
+    for clicks, direction in ((1, 1), (1, -1)):
+        for _ in range(clicks):
+            tab.click("#kb-world th:nth-child(5)")  # Max. age
+        ages = tab.eval_on_selector_all("#kb-world tbody tr td:nth-child(5)", "cs => cs.map(c => c.dataset.sort)")
+        filled = [int(a) for a in ages if a]
+        assert filled == sorted(filled, reverse=direction < 0) and filled, ages[:5]
+        assert all(a == "" for a in ages[len(filled):]), "empty cells come last"
+    assert tab.is_visible(".kb-filter input") and tab.inner_text(".kb-filter label") == "Filter the table"
+    tab.fill(".kb-filter input", "Kazakhstan")
+    visible = tab.eval_on_selector_all("#kb-world tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.code)")
+    assert visible == ["KZ"]
     assert all(url.startswith(("file:", "data:")) for url in requests), requests
 
 

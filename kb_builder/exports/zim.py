@@ -127,7 +127,7 @@ def _item(tree: Path, path: Path, site_name: str) -> _SiteFile:
         summaries = _SUMMARY.findall(page)
         if len(summaries) == 1:
             recap = fragments.render("recap.html", summary=Markup(_first_sentences(summaries[0])))
-            page = page.replace("</article>", str(recap) + "</article>", 1)
+            page = page.replace("</article>", recap + Markup("</article>"), 1)
         article = _ARTICLE.search(page)
         text = html_text(_NOT_INDEXED.sub(" ", article.group(1))) if article else ""
         return _SiteFile(rel, title, "text/html", page.encode("utf-8"), front=True, text=text)

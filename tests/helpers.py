@@ -1,0 +1,168 @@
+"""What the tests share: a valid entry to vary, files on disk, `kb` as a command, built pages read back as HTML,
+and the project's headless Chromium. Test modules import from here only, never from each other."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote
+
+from playwright.sync_api import Page
+
+from kb_builder.exports.chromium import chromium
+
+REPO = Path(__file__).resolve().parent.parent
+# The quality gates and the relevance measure are scripts (scripts/quality.py, scripts/relevance.py) the tests import.
+sys.path.insert(0, str(REPO / "scripts"))
+KB = [str(Path(sys.executable).parent / "kb")]
+
+VALID_ENTRY = """\
+# yaml-language-server: $schema=../../schema/entry.schema.json
+id: {id}
+jurisdiction: {jurisdiction}
+topic: appeal-grounds
+title:
+  en: Appealing a draft-board decision {id}
+  ru: Обжалование решения призывной комиссии {id}
+summary:
+  en: A decision of the draft board can be appealed to the regional board or to a court.
+  ru: Решение призывной комиссии можно обжаловать в региональную комиссию или в суд.
+body:
+  en: |
+    ## What to do
+
+    Write to the regional draft board within three months.
+  ru: |
+    ## Что делать
+
+    Напишите в призывную комиссию субъекта в течение трёх месяцев.
+audience: [conscripts, lawyers]
+key_facts:
+  - label: {{en: Time limit to appeal, ru: Срок обжалования}}
+    value: {{en: Three months from the decision, ru: Три месяца со дня решения}}
+    as_of: 2026-11-01
+    kind: deadline
+    rests_on: [53-fz]
+  - label: {{en: Suspension, ru: Приостановление}}
+    value: {{en: Automatic while the court case runs, ru: Автоматически на время суда}}
+    as_of: 2026-03-10
+    kind: {suspension_kind}
+    rests_on: [{suspension_rests_on}]
+    caveat: {{en: The court practice was seen in one report., ru: Судебная практика известна из одного сообщения.}}
+deadlines:
+  - what: {{en: Appeal to the regional draft board, ru: Жалоба в комиссию субъекта}}
+    time_limit: {{en: Three months, ru: Три месяца}}
+    legal_basis: {{en: "53-FZ, Art. 28(7)", ru: "53-ФЗ, ст. 28 п. 7"}}
+    rests_on: [53-fz, prosecutor]
+legal_basis:
+  - id: 53-fz
+    short: {{en: 53-FZ, ru: 53-ФЗ}}
+    instrument:
+      en: Federal Law No. 53-FZ "On Military Duty and Military Service"
+      ru: Федеральный закон № 53-ФЗ «О воинской обязанности и военной службе»
+    article: {{en: "Art. 28(7)", ru: "ст. 28 п. 7"}}
+    date: 1998-03-28
+    url: http://pravo.gov.ru/proxy/ips/?docbody=&nd=102052265
+sources:
+  - id: prosecutor
+    title: How to appeal a draft-board decision
+    publisher: Prosecutor General's Office
+    url: https://epp.genproc.gov.ru/web/source-{id}
+    accessed: 2026-11-20
+    kind: primary
+  - id: newspaper
+    title: Courts on draft-board appeals
+    publisher: Vedomosti
+    url: https://www.vedomosti.ru/source-{id}
+    accessed: 2026-11-20
+    kind: secondary
+last_reviewed: 2026-11-21
+related: {related}
+"""
+
+
+def entry_text(id: str = "ru-appeal", jurisdiction: str = "RU", related: str = "[]", *, warned: bool = False) -> str:
+    """A valid entry; `warned` makes a fact a reader acts on (a deadline) rest on a newspaper only, so that the
+    page warns about it; otherwise that fact is a rule resting on the same newspaper."""
+    return VALID_ENTRY.format(
+        id=id, jurisdiction=jurisdiction, related=related,
+        suspension_kind="deadline" if warned else "rule", suspension_rests_on="newspaper",
+    )
+
+
+def position(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    """1-based line and column of the nth occurrence of `needle` in `text`."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    line = text.count("\n", 0, start) + 1
+    col = start - (text.rfind("\n", 0, start) + 1) + 1
+    return line, col
+
+
+def write(root: Path, rel: str, text: str | bytes) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run_kb(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "SOURCE_DATE_EPOCH": "1795219200", **(env or {})}  # 2026-11-21
+    return subprocess.run([*KB, *args], cwd=cwd, capture_output=True, text=True, env=full_env, timeout=600)
+
+
+class TextAndTags(HTMLParser):
+    """Collects the article text, the tags and the attributes of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(path: Path) -> TextAndTags:
+    parser = TextAndTags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def article(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def text_of(html: str) -> str:
+    parser = TextAndTags()
+    parser.feed(html)
+    return " ".join(" ".join(parser.text).split())
+
+
+from quality import PHONE  # noqa: E402 - a cheap phone: 360x740
+
+
+def file_url(path: Path, query: str | None = None) -> str:
+    url = path.resolve().as_uri()
+    return f"{url}?q={quote(query)}" if query is not None else url
+
+
+def results(page: Page) -> list[str]:
+    """The addresses of the search results a page shows, once its search has finished."""
+    page.wait_for_selector(".kb-search__list li, .kb-search__status", timeout=10_000)
+    page.wait_for_function("document.querySelector('.kb-search__status') && !document.querySelector('.kb-search__status').textContent.includes('…')")
+    return page.eval_on_selector_all(".kb-search__list a.kb-search__title", "els => els.map(e => e.href)")
+
+
+__all__ = ["PHONE", "chromium"]
