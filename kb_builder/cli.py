@@ -1,4 +1,4 @@
-"""The `kb` command line: validate, build, new, schema, stats."""
+"""The `kb` command line: validate, build, export, index, search, new, stale, schema, stats."""
 
 from __future__ import annotations
 
@@ -74,6 +74,26 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"kb: {err}", file=sys.stderr)
         print("kb: nothing was replaced; the previous site and bundle are as they were", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kb_builder.site.export import ExportError, export_tree
+    from kb_builder.site.language import SiteError
+
+    result = load_entries(args.entries)
+    if _report(result):
+        return 1
+    started = time.monotonic()
+    try:
+        counts = export_tree(config_file=args.config, entries_dir=args.entries, out_dir=args.dir,
+                             progress=lambda message: print(message, file=sys.stderr, flush=True))
+    except (ExportError, SiteError) as err:
+        print(f"kb: {err}", file=sys.stderr)
+        return 1
+    pages = ", ".join(f"{n} {lang}" for lang, n in counts.items())
+    print(f"kb: exported {pages} pages to {args.dir} in {time.monotonic() - started:.1f} s; "
+          f"build a language with `mkdocs build -f {args.dir / LANGUAGES[0] / 'mkdocs.yml'}`", file=sys.stderr)
     return 0
 
 
@@ -242,6 +262,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-pdf", action="store_true", help="write the zip and SHA256SUMS but not the PDF dossiers")
     p.add_argument("--draft", action="store_true", help="let warnings (such as missing translations) pass")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("export", help="write the atlas as plain docs trees that a stock `mkdocs build` turns into the site")
+    p.add_argument("dir", type=Path, help="output folder (new, empty, or an earlier export, which is replaced)")
+    entries_option(p)
+    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs config (default: mkdocs.yml)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("index", help="build the command-line search index from the entries")
     entries_option(p)

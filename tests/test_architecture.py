@@ -14,13 +14,15 @@ from pathlib import Path
 from helpers import REPO
 
 PACKAGE = REPO / "kb_builder"
-#: What each layer may not import: the content model knows no pages, search, export or renderer; the pages know
-#: no search, export or renderer; only the renderer's package imports mkdocs or mkdocs-material.
+#: What each layer may not import: the layers above it, in the order content, pages, search, site, then the renderer
+#: and the exports (ARCHITECTURE.md). Only the renderer's package imports mkdocs or mkdocs-material.
+_ABOVE = ("kb_builder.pages", "kb_builder.search", "kb_builder.site", "kb_builder.mkdocs_plugin",
+          "kb_builder.exports", "kb_builder.build", "kb_builder.cli")
 FORBIDDEN = {
-    "content": ("kb_builder.pages", "kb_builder.search", "kb_builder.exports", "kb_builder.mkdocs_plugin",
-                "kb_builder.build", "kb_builder.cli"),
-    "pages": ("kb_builder.search", "kb_builder.exports", "kb_builder.mkdocs_plugin", "kb_builder.build",
-              "kb_builder.cli"),
+    "content": _ABOVE,
+    "pages": _ABOVE[1:],
+    "search": _ABOVE[2:],
+    "site": _ABOVE[3:],
 }
 RENDERER = ("mkdocs", "material")
 
@@ -49,7 +51,7 @@ def test_each_layer_imports_only_what_is_below_it() -> None:
     assert wrong == []
     # The check reads real modules: there are some in every layer.
     assert {p.relative_to(PACKAGE).parts[0] for p in PACKAGE.rglob("*.py")} >= {
-        "content", "pages", "search", "mkdocs_plugin", "exports"
+        "content", "pages", "search", "site", "mkdocs_plugin", "exports"
     }
 
 
@@ -58,8 +60,13 @@ def test_the_installed_package_validates_and_builds_outside_the_repository(tmp_p
     environment), validates and builds a copy of the atlas in a folder of its own: data, theme and assets travel
     inside the package."""
     wheels = tmp_path / "wheels"
+    # Built from a copy of the sources, so that the build's own folders stay out of the repository.
+    source = tmp_path / "source"
+    shutil.copytree(REPO / "kb_builder", source / "kb_builder", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source / name)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--wheel-dir", str(wheels), str(REPO)], check=True, capture_output=True, cwd=tmp_path)
+                    "--wheel-dir", str(wheels), str(source)], check=True, capture_output=True, cwd=tmp_path)
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"

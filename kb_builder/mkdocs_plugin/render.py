@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
+
+from kb_builder.site.settings import read_settings
 
 
 class RenderError(Exception):
@@ -35,16 +36,9 @@ def _configure_logging() -> None:
         logger.propagate = False
 
 
-class _ConfigReader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plain settings; tags such as !!python/name are mkdocs' business."""
-
-
-_ConfigReader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def language_overrides(config_file: Path, lang: str, entries_dir: Path, out_dir: Path) -> dict[str, Any]:
     """The settings that make mkdocs.yml build one language: docs, output, theme and kb."""
-    raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigReader)  # noqa: S506 - safe subclass
+    raw = read_settings(config_file)
     theme = copy.deepcopy(raw.get("theme", {}))
     theme["language"] = lang
     plugins = []

@@ -17,7 +17,7 @@ from functools import cached_property
 from markupsafe import Markup, escape
 
 from kb_builder.content import provenance
-from kb_builder.content.jurisdictions import jurisdiction_name, jurisdiction_slug, sort_key
+from kb_builder.content.jurisdictions import jurisdiction_name, sort_key
 from kb_builder.pages.labels import audience_name, count, format_day, format_days, label, sentence, topic_name
 from kb_builder.content.glossary import Term
 from kb_builder.content.markdown_text import normalise_lists, sections

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import html
 
+import markdown
+
 from markupsafe import Markup
 
 
@@ -41,3 +43,12 @@ def block(css_class: str, lines: list[str]) -> list[str]:
 def attributes(css_class: str) -> str:
     """The attr_list line that gives the paragraph above it a class."""
     return f"{{: .{css_class} }}"
+
+
+#: Python-Markdown's names of the extensions the pages are written for (the site's configuration enables them).
+EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "toc")
+
+
+def to_html(text: str) -> str:
+    """A page's Markdown as HTML in the pages' dialect (for search documents; the renderer makes the pages)."""
+    return markdown.markdown(text, extensions=list(EXTENSIONS))

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from kb_builder.content import provenance
 from kb_builder.content.baseline import SOURCE_EDITION, SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, Baseline
-from kb_builder.content.jurisdictions import SUPRANATIONAL, jurisdiction_name, jurisdiction_slug
+from kb_builder.content.jurisdictions import SUPRANATIONAL, jurisdiction_name
 from kb_builder.content.schema import Entry
 from kb_builder.pages import html
 from kb_builder.pages.atlas import Atlas, Page
