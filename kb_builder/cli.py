@@ -19,7 +19,7 @@ from kb_builder.content.glossary import load_glossary
 from kb_builder.content.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
 from kb_builder.content.loader import LoadResult, display, load_entries
 from kb_builder.content.problems import EntryErrors
-from kb_builder.content.schema import LANGUAGES, TOPICS, json_schema
+from kb_builder.content.schema import FILE_KINDS, LANGUAGES, TOPICS, json_schema
 from kb_builder.content.source_policy import CLASSES as SOURCE_CLASSES
 from kb_builder.content.source_policy import POLICY_FILE, UNLISTED, load_policy
 
@@ -38,11 +38,21 @@ def _report(result: LoadResult) -> int:
     if result.problems:
         print(
             f"{len(result.problems)} problem(s) in {files_with_problems} file(s); "
-            f"{len(result.files)} entry file(s) checked",
+            f"{len(result.files)} file(s) checked",
             file=sys.stderr,
         )
         return 1
     return 0
+
+
+def count_of(result: LoadResult) -> str:
+    """What was loaded: '39 entries, 12 guides, 8 templates and 24 organisations' (kinds with none left out, entries
+    always)."""
+    parts = [f"{len(result.entries)} entries"]
+    parts += [f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in ((len(result.guides), "guide"),
+                                                                  (len(result.templates), "template"),
+                                                                  (len(result.organisations), "organisation")) if n]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -54,7 +64,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     status = _report(result)
     if status == 0:
         warned = f", {len(result.warnings)} warning(s)" if result.warnings else ""
-        print(f"OK: {len(result.entries)} entries in {len(result.files)} files, no problems{warned}")
+        print(f"OK: {count_of(result)} in {len(result.files)} files, no problems{warned}")
     return status
 
 
@@ -165,7 +175,7 @@ def cmd_stale(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    print(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))
     return 0
 
 
@@ -297,7 +307,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="the date to check against (default: today)")
     p.set_defaults(func=cmd_stale)
 
-    p = sub.add_parser("schema", help="print the entry JSON Schema (for editors)")
+    p = sub.add_parser("schema", help="print the JSON Schema of entries, guides or the directory's files (for editors)")
+    p.add_argument("kind", nargs="?", choices=tuple(FILE_KINDS), default="entry", help="which kind of file (default: entry)")
     p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("stats", help="entries by jurisdiction, topic and language; what facts rest on; sources by class")

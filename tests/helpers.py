@@ -93,6 +93,74 @@ def entry_text(id: str = "ru-appeal", jurisdiction: str = "RU", related: str = "
     )
 
 
+VALID_GUIDE = """\
+# yaml-language-server: $schema=../schema/guide.schema.json
+id: {id}
+title:
+  en: A decision to appeal {id}
+  ru: Нужно обжаловать решение {id}
+situation:
+  en: The draft board decided to call you up and you think it was wrong.
+  ru: Призывная комиссия решила призвать вас, а вы считаете решение неправильным.
+audience: [conscripts]
+applies_when:
+  where: [RU]
+  stage: [{stage}]
+  citizenship: [RU]
+steps:
+  - do:
+      en: Write to the regional draft board.
+      ru: Напишите в призывную комиссию субъекта.
+    by_when:
+      en: Within three months
+      ru: В течение трёх месяцев
+    backed_by: [{entry}#deadlines, {entry}#s1]
+deadlines:
+  - what: {{en: Appeal to the regional draft board, ru: Жалоба в комиссию субъекта}}
+    time_limit: {{en: Three months, ru: Три месяца}}
+    backed_by: [{entry}#key-facts]
+keep:
+  - {{en: The decision and its date., ru: Решение и его дата.}}
+if_you_do_nothing:
+  text: {{en: The decision stands., ru: Решение остаётся в силе.}}
+  backed_by: [{entry}]
+related_guides: {related}
+help_in: [RU]
+last_reviewed: 2026-11-21
+"""
+
+CONTACTS = """\
+country: RU
+organisations:
+  - id: ru-helpers
+    name: {en: Helpers, ru: Помощники}
+    helps_with: {en: Advice on call-up., ru: Консультации о призыве.}
+    languages: [ru]
+    channels:
+      - {kind: website, value: "https://www.connection-ev.org/"}
+      - {kind: phone, value: "+7 (900) 000-00-00"}
+    sources:
+      - id: own
+        title: About us
+        publisher: Helpers
+        url: https://www.connection-ev.org/about
+        accessed: 2026-11-20
+        kind: secondary
+    last_checked: 2026-11-20
+"""
+
+
+def guide_text(id: str = "appeal-now", entry: str = "ru-appeal", related: str = "[]", stage: str = "called-up") -> str:
+    """A valid guide whose steps rest on the valid entry `entry`."""
+    return VALID_GUIDE.format(id=id, entry=entry, related=related, stage=stage)
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF as pdftotext reads it, laid out."""
+    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return result.stdout
+
+
 def position(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
     """1-based line and column of the nth occurrence of `needle` in `text`."""
     start = -1

@@ -11,12 +11,7 @@ import yaml
 
 from playwright.sync_api import Browser
 
-from helpers import REPO, entry_text, run_kb, write
-
-
-def pdf_text(path: Path) -> str:
-    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
-    return result.stdout
+from helpers import REPO, entry_text, pdf_text, run_kb, write
 
 
 def squeeze(text: str) -> str:
@@ -54,7 +49,10 @@ def test_one_pdf_per_language_and_jurisdiction_with_every_entry_in_order_and_eve
     other = "ru" if lang == "en" else "en"
     pdf_dir = atlas_site / "dist" / "pdf" / lang
     groups = entries_by_jurisdiction()
-    assert sorted(p.stem for p in pdf_dir.glob("*.pdf")) == sorted(groups)
+    # One per jurisdiction, the guides' checklists and the blank forms (tests/test_guides.py and
+    # tests/test_templates.py read those).
+    assert sorted(p.stem for p in pdf_dir.glob("*.pdf") if p.stem not in ("guides", "forms")) == sorted(groups)
+    assert (pdf_dir / "guides.pdf").is_file() and (pdf_dir / "forms.pdf").is_file()
     for code, entries in groups.items():
         pdf = pdf_dir / f"{code}.pdf"
         text = pdf_text(pdf)

@@ -42,7 +42,8 @@ def test_kiwix_search_finds_russian_word_forms_and_english_phrases(atlas_site: P
     inflected = kiwix_search(zim(atlas_site, "ru"), "отсрочкой")
     assert any(line.startswith("Освобождение и отсрочка от призыва") for line in inflected[:5]), inflected[:5]
     english = kiwix_search(zim(atlas_site, "en"), "alternative civilian service")
-    assert english and english[0].startswith("Alternative civilian service"), english[:5]
+    # The entry, or first the application for it, whose title repeats the words.
+    assert any(line.startswith("Alternative civilian service") for line in english[:2]), english[:5]
 
 
 def test_zims_are_listed_in_the_checksums(atlas_site: Path) -> None:
@@ -89,9 +90,11 @@ def search_page(base: str, atlas_site: Path, lang: str, pattern: str) -> list[tu
 def test_kiwix_search_snippets_quote_the_page_not_its_menus(kiwix_serve: str, atlas_site: Path) -> None:
     russian = search_page(kiwix_serve, atlas_site, "ru", "отсрочка")
     assert russian, "no results"
-    path, title, snippet = russian[0]
-    assert path == "ru/ru-exemptions-deferments.html", russian[0]
-    assert "отсрочк" in snippet.lower(), snippet
+    # The entry is among the first results (a guide or a form about deferments may come first), and each of
+    # them quotes the word from the page.
+    assert "ru/ru-exemptions-deferments.html" in [path for path, _, _ in russian[:3]], russian[:3]
+    for _, _, snippet in russian[:3]:
+        assert "отсрочк" in snippet.lower(), snippet
     chrome = ("Сборка от", "English", "Made with", "Главная", "Поиск")
     for _, _, text in russian:
         assert not any(word in text for word in chrome), text

@@ -99,19 +99,9 @@ class _Checker:
 
     def address(self, loc: Loc, url: str, *, for_law: bool) -> Ruling | None:
         """The policy's ruling on an address, or None (and a problem) when it may not be cited there."""
-        ruling = self.policy.ruling(url)
-        if ruling.cls == UNLISTED:
-            self.problem(loc, f"the source policy does not list {ruling.domain!r} (expected a domain that "
-                              f"{_POLICY_NAME} lists as official or reputable; add it there once checked)")
-            return None
-        if ruling.cls == NOT_ACCEPTED:
-            self.problem(loc, f"{ruling.domain} is not accepted as a source: {ruling.who} (expected an official or "
-                              f"reputable source; see {_POLICY_NAME})")
-            return None
-        if for_law and ruling.cls == STATE_CONTROLLED:
-            self.problem(loc, f"{ruling.domain} is state-controlled media ({ruling.who}) (expected where the text of "
-                              "the law was read: an official portal or a legal database)")
-            return None
+        ruling, message = check_address(self.policy, url, for_law=for_law)
+        if message is not None:
+            self.problem(loc, message)
         return ruling
 
     def editorial_notes(self) -> None:
@@ -128,6 +118,22 @@ class _Checker:
                 self.problem(loc, f"{match.group()!r} is an editorial note in what the fact states "
                                   "(expected the fact alone; put a doubt about it in caveat)",
                              at=text_position(self.doc, loc, text, match.start()))
+
+
+def check_address(policy: SourcePolicy, url: str, *, for_law: bool = False) -> tuple[Ruling | None, str | None]:
+    """The policy's ruling on an address, or None and what is wrong when it may not be cited there (`for_law`: as
+    where the text of a law was read)."""
+    ruling = policy.ruling(url)
+    if ruling.cls == UNLISTED:
+        return None, (f"the source policy does not list {ruling.domain!r} (expected a domain that "
+                      f"{_POLICY_NAME} lists as official or reputable; add it there once checked)")
+    if ruling.cls == NOT_ACCEPTED:
+        return None, (f"{ruling.domain} is not accepted as a source: {ruling.who} (expected an official or "
+                      f"reputable source; see {_POLICY_NAME})")
+    if for_law and ruling.cls == STATE_CONTROLLED:
+        return None, (f"{ruling.domain} is state-controlled media ({ruling.who}) (expected where the text of "
+                      "the law was read: an official portal or a legal database)")
+    return ruling, None
 
 
 def entry_problems(entry: Entry, doc: YamlDocument, display_path: str, policy: SourcePolicy) -> list[Problem]:

@@ -1,6 +1,7 @@
 """Loading and validating every entry file of an atlas.
 
-`load_entries` reads every `*.yaml` under the entries folder, validates each against the schema, its facts
+`load_entries` reads every `*.yaml` under the entries folder (and, beside it, the situation guides, the templates of
+applications and the directory of organisations: `guides/`, `templates/`, `contacts/`), validates each against the schema, its facts
 against its own legal basis and sources, and its addresses against the source policy, and the whole set
 against itself (unique ids, existing `related` ids, folder matching jurisdiction), and
 returns the entries with every problem found, in one pass. Nothing is dropped silently: a file is
@@ -9,20 +10,22 @@ either an entry or the source of at least one problem.
 
 from __future__ import annotations
 
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from kb_builder.content.authored_text import markup_problems, rendering_warnings
 from kb_builder.content.entry_checks import entry_problems
 from kb_builder.content.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
 from kb_builder.content.problems import EntryErrors, Problem
-from kb_builder.content.schema import Entry
+from kb_builder.content.contacts import CONTACTS_FOLDER, Listed, load_contacts
+from kb_builder.content.guides import GUIDES_FOLDER, load_guides
+from kb_builder.content.schema import Entry, Guide, Template
+from kb_builder.content.templates import TEMPLATES_FOLDER, load_templates
+from kb_builder.content.schema_errors import schema_problems
 from kb_builder.content.source_policy import SourcePolicy, load_policy
-from kb_builder.content.yaml_source import Loc, YamlDocument, read_yaml
+from kb_builder.content.yaml_source import YamlDocument, read_yaml
 
 ENTRY_SUFFIX = ".yaml"
 
@@ -31,6 +34,10 @@ ENTRY_SUFFIX = ".yaml"
 class LoadResult:
     files: list[Path] = field(default_factory=list)
     entries: list[ParsedFile] = field(default_factory=list)
+    #: Situation guides (guides/ beside the entries folder) and the directory of organisations (contacts/).
+    guides: list[Guide] = field(default_factory=list)
+    templates: list[Template] = field(default_factory=list)
+    organisations: list[Listed] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     #: What will look other than the author may expect; reported, but the entries are valid.
     warnings: list[Problem] = field(default_factory=list)
@@ -50,78 +57,6 @@ def display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def _fields_of(annotation: Any) -> BaseModel | None:
-    """The pydantic model inside an annotation such as `list[KeyFact]` or `LocalizedText | None`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation  # type: ignore[return-value]
-    for arg in typing.get_args(annotation):
-        found = _fields_of(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _model_at(loc: Loc) -> type[BaseModel] | None:
-    model: Any = Entry
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if model is None or part not in model.model_fields:
-            return None
-        model = _fields_of(model.model_fields[part].annotation)
-    return model
-
-
-def _dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _describe(error: dict[str, Any], loc: Loc) -> str:
-    kind = error["type"]
-    given = error.get("input")
-    if kind == "missing":
-        return f"missing required field '{loc[-1]}'"
-    if kind == "extra_forbidden":
-        model = _model_at(loc[:-1])
-        allowed = ", ".join(model.model_fields) if model else "a known field"
-        return f"unknown field '{loc[-1]}' (expected one of: {allowed})"
-    if kind == "value_error":
-        return str(error["ctx"]["error"])
-    if kind == "literal_error":
-        return f"{given!r} is not allowed (expected {error['ctx']['expected']})"
-    if kind in ("string_type", "bool_type", "list_type", "model_type", "dict_type", "model_attributes_type"):
-        expected = {
-            "string_type": "text",
-            "bool_type": "true or false",
-            "list_type": "a list",
-        }.get(kind, "a mapping of fields")
-        shown = "nothing" if given is None else f"{type(given).__name__} {given!r}"
-        if len(shown) > 60:
-            shown = shown[:57] + "..."
-        return f"{shown} is the wrong kind of value (expected {expected})"
-    if kind == "too_short":
-        return f"the list is empty (expected at least {error['ctx'].get('min_length', 1)} item)"
-    return f"{error['msg']}"
-
-
-def _schema_problems(doc: YamlDocument, display_path: str, err: ValidationError) -> list[Problem]:
-    problems = []
-    for error in err.errors(include_url=False):
-        # Keep only the parts of the location that name real keys and indexes of the document.
-        loc: Loc = tuple(part for part in error["loc"] if isinstance(part, int) or not part.endswith("]"))
-        if error["type"] == "missing":
-            line, col = doc.position(loc[:-1])
-        else:
-            line, col = doc.position(loc, key=error["type"] == "extra_forbidden")
-        where = _dotted(loc)
-        message = _describe(error, loc)
-        problems.append(Problem(display_path, line, col, f"{where}: {message}" if where else message))
-    return problems
 
 
 @dataclass(frozen=True)
@@ -147,7 +82,7 @@ def load_file(path: Path, policy: SourcePolicy | None) -> tuple[ParsedFile | Non
     try:
         entry = Entry.model_validate(doc.data)
     except ValidationError as err:
-        return ParsedFile(path, shown, doc, None), problems + _schema_problems(doc, shown, err)
+        return ParsedFile(path, shown, doc, None), problems + schema_problems(doc, shown, err, Entry)
     if policy is not None:
         problems += entry_problems(entry, doc, shown, policy)
     # A file with duplicate keys or raw HTML is wrong even when its data validates.
@@ -271,6 +206,17 @@ def load_entries(root: Path) -> LoadResult:
             if item.entry is not None:
                 result.entries.append(item)
     result.problems.extend(_cross_check(root, parsed))
+    entries = {item.entry.id: item.entry for item in result.entries if item.entry is not None}
+    result.templates, files, problems = load_templates(root.parent / TEMPLATES_FOLDER, entries, display)
+    result.files += files
+    result.problems += problems
+    templates = {path.stem for path in files}
+    result.guides, files, problems = load_guides(root.parent / GUIDES_FOLDER, entries, templates, display)
+    result.files += files
+    result.problems += problems
+    result.organisations, files, problems = load_contacts(root.parent / CONTACTS_FOLDER, policy, display)
+    result.files += files
+    result.problems += problems
     result.problems.sort()
     result.warnings.sort()
     return result

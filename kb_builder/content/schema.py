@@ -368,6 +368,220 @@ class Entry(_Model):
         return self.review_due < today
 
 
+#: Where a reader is now, for "what applies to me": a jurisdiction code, or EU for any member state of the EU.
+PLACES: tuple[str, ...] = ("RU", "BY", "UA", "KZ", "AM", "GE", "RS", "TR", "EU", "US", "OTHER")
+#: What has happened to the reader so far, in the order a case runs.
+STAGES: tuple[str, ...] = (
+    "nothing-yet",
+    "summons",
+    "called-up",
+    "serving",
+    "left-unit",
+    "abroad",
+    "asylum-claim",
+    "advising",
+)
+#: The reader's citizenship, for "what applies to me".
+CITIZENSHIPS: tuple[str, ...] = ("RU", "BY", "UA", "OTHER")
+
+_REF = re.compile(r"^(?P<entry>[a-z0-9]+(?:-[a-z0-9]+)*)(?:#(?P<anchor>[a-z0-9]+(?:-[a-z0-9]+)*))?$")
+
+
+def _check_ref(value: str) -> str:
+    if not _REF.match(value):
+        raise ValueError(
+            f"{value!r} is not a link to an entry (expected an entry id, optionally with the id of a part of its page, "
+            "such as 'ru-summonses' or 'ru-summonses#deadlines')"
+        )
+    return value
+
+
+def split_ref(ref: str) -> tuple[str, str | None]:
+    """An entry link ('ru-summonses#deadlines') as its entry id and anchor."""
+    match = _REF.match(ref)
+    assert match is not None, ref
+    return match.group("entry"), match.group("anchor")
+
+
+EntryRef = Annotated[str, AfterValidator(_check_ref), WithJsonSchema({"type": "string", "pattern": _REF.pattern})]
+BackedBy = Annotated[
+    list[EntryRef],
+    Field(min_length=1, description="Links to the entries (and parts of their pages) that source this; "
+                                    "'ru-summonses' or 'ru-summonses#deadlines'."),
+]
+
+
+class GuideStep(_Model):
+    do: LocalizedText = Field(description="What to do, in a sentence or two.")
+    by_when: LocalizedLine | None = Field(default=None, description="By when, if there is a time limit.")
+    backed_by: BackedBy
+    templates: list[Slug] = Field(default_factory=list, description="Ids of the templates (templates/) used at this step.")
+
+
+class GuideDeadline(_Model):
+    what: LocalizedText
+    time_limit: LocalizedText
+    backed_by: BackedBy
+
+
+class Backed(_Model):
+    text: LocalizedText
+    backed_by: BackedBy
+
+
+class AppliesWhen(_Model):
+    """Who a guide is for, in the answers of "what applies to me"; an empty list means any answer."""
+
+    where: list[Literal[PLACES]] = Field(default_factory=list, description="Where the reader is now.")  # type: ignore[valid-type]
+    stage: list[Literal[STAGES]] = Field(default_factory=list, description="What has happened so far.")  # type: ignore[valid-type]
+    citizenship: list[Literal[CITIZENSHIPS]] = Field(default_factory=list)  # type: ignore[valid-type]
+
+
+class Guide(_Model):
+    """One situation, and what to do in it, step by step, each step backed by the entries that source it."""
+
+    id: EntryId
+    title: LocalizedLine = Field(description="The situation as the reader would say it: 'A summons has arrived'.")
+    situation: LocalizedText = Field(description="Who is in this situation and what is at stake, in two or three sentences.")
+    audience: list[Audience] = Field(min_length=1)
+    applies_when: AppliesWhen
+    steps: list[GuideStep] = Field(min_length=1)
+    deadlines: list[GuideDeadline] = Field(default_factory=list)
+    keep: list[LocalizedText] = Field(default_factory=list, description="What to carry or keep: documents, copies, records.")
+    if_you_do_nothing: Backed
+    related_guides: list[Slug] = Field(default_factory=list)
+    help_in: list[Jurisdiction] = Field(
+        default_factory=list, description="Places whose organisations the guide lists under 'where to get help'."
+    )
+    last_reviewed: Date
+    review_due: Date | None = Field(default=None, description=f"Defaults to {REVIEW_INTERVAL_MONTHS} months after last_reviewed.")
+
+    @model_validator(mode="after")
+    def _review_dates(self) -> "Guide":
+        if self.review_due is None:
+            object.__setattr__(self, "review_due", add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS))
+        elif self.review_due < self.last_reviewed:
+            raise ValueError("review_due is before last_reviewed (expected a later date)")
+        return self
+
+    def refs(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every entry link of the guide, with where it stands in the file."""
+        found: list[tuple[tuple[str | int, ...], str]] = []
+        for i, step in enumerate(self.steps):
+            found += [(("steps", i, "backed_by", k), ref) for k, ref in enumerate(step.backed_by)]
+        for i, deadline in enumerate(self.deadlines):
+            found += [(("deadlines", i, "backed_by", k), ref) for k, ref in enumerate(deadline.backed_by)]
+        found += [(("if_you_do_nothing", "backed_by", k), ref) for k, ref in enumerate(self.if_you_do_nothing.backed_by)]
+        return found
+
+
+FIELD_TYPES: tuple[str, ...] = ("text", "longtext", "date", "choice")
+_FIELD = re.compile(r"\{(?P<name>[a-z][a-z0-9_]*)\}")
+
+
+def template_fields(document: str) -> list[tuple[str, int]]:
+    """The fields a template's document uses, `{name}`, with their offsets in the text, in order."""
+    return [(m.group("name"), m.start()) for m in _FIELD.finditer(document)]
+
+
+class Choice(_Model):
+    value: Slug
+    label: LocalizedLine
+    text: Line = Field(description="What the document says when this choice is made, in the document's language.")
+
+
+class TemplateField(_Model):
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="Its name in the document: {id}.")]
+    label: LocalizedLine
+    help: LocalizedText = Field(description="What to write here, and why.")
+    type: Literal[FIELD_TYPES] = "text"  # type: ignore[valid-type]
+    required: bool = True
+    choices: list[Choice] = Field(default_factory=list, description="For type choice: the answers.")
+    backed_by: list[EntryRef] = Field(default_factory=list, description="The entries that say why this field is needed.")
+
+    @model_validator(mode="after")
+    def _choices(self) -> "TemplateField":
+        if self.type == "choice" and len(self.choices) < 2:
+            raise ValueError("a choice field needs at least two choices (expected choices: with value, label and text)")
+        if self.type != "choice" and self.choices:
+            raise ValueError(f"choices are only for type choice (this field is {self.type})")
+        return self
+
+
+class Template(_Model):
+    """An application or complaint to fill in offline and hand in: the fields, the document with them in place,
+    when and where to hand it in, and the entries it rests on."""
+
+    id: EntryId
+    title: LocalizedLine
+    purpose: LocalizedText
+    who: LocalizedText = Field(description="Who may file it.")
+    to: LocalizedText = Field(description="To whom it is addressed and where it is handed in.")
+    deadline: Backed = Field(description="By when, with the entries that give the time limit.")
+    language: Literal[LANGUAGES + ("de", "fr", "other")] = Field(  # type: ignore[valid-type]
+        description="The language the document must be filed in (Russian for Russian authorities)."
+    )
+    fields: list[TemplateField] = Field(min_length=1)
+    document: Text = Field(description="The document's text, with each field as {id}; a blank line starts a paragraph.")
+    attachments: list[LocalizedText] = Field(default_factory=list)
+    hand_in: LocalizedText = Field(description="How to hand it in and get proof of receipt.")
+    next: LocalizedText = Field(description="What happens next.")
+    backed_by: BackedBy
+    last_reviewed: Date
+    review_due: Date | None = None
+
+    @model_validator(mode="after")
+    def _review_dates(self) -> "Template":
+        if self.review_due is None:
+            object.__setattr__(self, "review_due", add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS))
+        elif self.review_due < self.last_reviewed:
+            raise ValueError("review_due is before last_reviewed (expected a later date)")
+        return self
+
+    def refs(self) -> list[tuple[tuple[str | int, ...], str]]:
+        found: list[tuple[tuple[str | int, ...], str]] = [(("backed_by", k), r) for k, r in enumerate(self.backed_by)]
+        found += [(("deadline", "backed_by", k), r) for k, r in enumerate(self.deadline.backed_by)]
+        for i, field in enumerate(self.fields):
+            found += [(("fields", i, "backed_by", k), r) for k, r in enumerate(field.backed_by)]
+        return found
+
+
+CHANNEL_KINDS: tuple[str, ...] = ("website", "email", "phone", "telegram", "form", "signal", "whatsapp")
+
+
+class Channel(_Model):
+    kind: Literal[CHANNEL_KINDS]  # type: ignore[valid-type]
+    value: Line = Field(description="The address, number or handle, exactly as the organisation publishes it.")
+
+
+class Note(_Model):
+    en: Text
+    ru: Text | None = None
+    source: Slug = Field(description="Id of the source (of this organisation) that confirms the note.")
+
+    def get(self, lang: str) -> str | None:
+        return getattr(self, lang)
+
+
+class Organisation(_Model):
+    id: Slug
+    name: LocalizedLine
+    helps_with: LocalizedText
+    languages: list[Literal["en", "ru", "de", "fr", "uk", "es", "nl", "fi", "tr", "ka", "hy", "kk", "sr", "be", "other"]] = Field(default_factory=list)  # type: ignore[valid-type]
+    serves: list[Jurisdiction] = Field(default_factory=list, description="Citizens or people it focuses on, where it says so.")
+    channels: list[Channel] = Field(min_length=1, description="Public channels the organisation itself publishes.")
+    note: Note | None = Field(default=None, description="A legal status that matters to the reader, with its source.")
+    sources: list[Source] = Field(min_length=1)
+    last_checked: Date
+
+
+class ContactsFile(_Model):
+    """The organisations of one place (`contacts/<code>.yaml`)."""
+
+    country: Jurisdiction
+    organisations: list[Organisation] = Field(min_length=1)
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
@@ -379,8 +593,18 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def json_schema() -> dict[str, Any]:
-    schema = Entry.model_json_schema()
+#: The kinds of file an atlas is written in, by the name `kb schema` takes, with their models and titles.
+FILE_KINDS: dict[str, tuple[type[BaseModel], str]] = {
+    "entry": (Entry, "Rights Atlas entry"),
+    "guide": (Guide, "Rights Atlas situation guide"),
+    "template": (Template, "Rights Atlas application or complaint to fill in"),
+    "contacts": (ContactsFile, "Rights Atlas organisations of one place"),
+}
+
+
+def json_schema(kind: str = "entry") -> dict[str, Any]:
+    model, title = FILE_KINDS[kind]
+    schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Rights Atlas entry"
+    schema["title"] = title
     return schema

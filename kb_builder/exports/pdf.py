@@ -1,4 +1,5 @@
-"""Printable PDF dossiers: every entry of a jurisdiction, one file per language (`pdf/<lang>/<code>.pdf`).
+"""Printable PDF dossiers: every entry of a jurisdiction, one file per language (`pdf/<lang>/<code>.pdf`), and every
+situation guide as a checklist (`pdf/<lang>/guides.pdf`).
 
 Each language's dossier page is printed by headless Chromium with the print stylesheet (A4), tagged for
 screen readers, with its language (/Lang), title and dates set (from the build date, so that the same
@@ -53,16 +54,25 @@ def _stable_node_ids(data: bytes) -> bytes:
     return _NODE_ID.sub(lambda m: b"node%08d" % rank[int(m.group(1))], data)
 
 
+def _title(folder: str, lang: str) -> str:
+    if folder == paths.GUIDES_FOLDER:
+        return label("guides_dossier_title", lang)
+    if folder == paths.TEMPLATES_FOLDER:
+        return label("templates_dossier_title", lang)
+    return label("dossier_title", lang, name=jurisdiction_name(folder.upper(), lang))
+
+
 def write_pdfs(site_dir: Path, out_dir: Path, built: dt.datetime) -> list[Path]:
     """Write out_dir/<lang>/<jurisdiction>.pdf for every language and jurisdiction with a dossier; returns the
     paths."""
-    codes = sorted(p.parent.name for p in (site_dir / LANGUAGES[0]).glob(f"*/{DOSSIER}"))
+    folders = sorted(p.parent.name for p in (site_dir / LANGUAGES[0]).glob(f"*/{DOSSIER}"))
     written = []
     with chromium() as browser:
         page = browser.new_page()  # type: ignore[attr-defined]
         page.emulate_media(media="print")
-        for code in codes:
-            print(f"kb: printing the {code.upper()} dossier", file=sys.stderr, flush=True)
+        for code in folders:
+            print(f"kb: printing the {code if code in (paths.GUIDES_FOLDER, paths.TEMPLATES_FOLDER) else code.upper() + ' dossier'}",
+                  file=sys.stderr, flush=True)
             for lang in LANGUAGES:
                 url = (site_dir / lang / code / DOSSIER).resolve().as_uri() + f"?printed={built.date().isoformat()}"
                 page.goto(url, wait_until="load")
@@ -70,7 +80,7 @@ def write_pdfs(site_dir: Path, out_dir: Path, built: dt.datetime) -> list[Path]:
                 writer = PdfWriter(clone_from=_without_local_links(PdfReader(io.BytesIO(data))))
                 writer.add_metadata(
                     {
-                        "/Title": label("dossier_title", lang, name=jurisdiction_name(code.upper(), lang)),
+                        "/Title": _title(code, lang),
                         "/Producer": label("site_name_long", lang),
                         "/Creator": "kb build",
                         "/CreationDate": _pdf_date(built),

@@ -17,6 +17,7 @@ from functools import cached_property
 from markupsafe import Markup, escape
 
 from kb_builder.content import provenance
+from kb_builder.content.contacts import Listed
 from kb_builder.content.jurisdictions import jurisdiction_name, sort_key
 from kb_builder.pages.labels import audience_name, count, format_day, format_days, label, sentence, topic_name
 from kb_builder.content.glossary import Term
@@ -24,12 +25,17 @@ from kb_builder.content.markdown_text import normalise_lists, sections
 from kb_builder.content.provenance import Fact, Provenance
 from kb_builder.content.schema import LANGUAGES, TOPICS, AgeFact, BoolFact, DaysFact, Deadline, Entry, LegalBasis, LocalizedText, MonthsFact, Source
 from kb_builder.pages import html
+from kb_builder.pages.organisations import organisation_block
 from kb_builder.pages.markdown import admonition, attributes, block, cell, escape_link_text, heading, indent
 from kb_builder.pages.paths import (
     COUNTRIES_PAGE,
     DEADLINES_ANCHOR,
     DEADLINES_PAGE,
     GLOSSARY_PAGE,
+    GUIDES_PAGE,
+    HELP_PAGE,
+    QUIZ_PAGE,
+    TEMPLATES_PAGE,
     HOME_PAGE,
     SOURCES_PAGE,
     dossier_path,
@@ -106,6 +112,7 @@ class Atlas:
         today: dt.date,
         glossary: tuple[Term, ...] = (),
         baseline_codes: frozenset[str] = frozenset(),
+        organisations: list[Listed] = (),
     ):
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
@@ -114,6 +121,10 @@ class Atlas:
         self.glossary = glossary
         #: Countries with a generated baseline page (world.py), listed under their jurisdiction.
         self.baseline_codes = baseline_codes
+        #: The directory of organisations, by the place whose file lists them.
+        self.organisations: dict[str, list[Listed]] = defaultdict(list)
+        for item in organisations:
+            self.organisations[item.country].append(item)
         self.entries = sorted(entries, key=lambda e: (TOPICS.index(e.topic), self.text(e.title).casefold(), e.id))
         self.by_id = {e.id: e for e in self.entries}
         # Cross-references work both ways: an entry lists those it names and those that name it.
@@ -415,7 +426,18 @@ class Atlas:
                 out += [self.entry_list_item(path, e) for e in in_topic]
                 out.append("")
         out += self.deadlines_table(path, entries)
+        out += self.help_section(code, path)
         return Page(path=path, title=name, markdown="\n".join(out), kind="jurisdiction")
+
+    def help_section(self, code: str, path: str) -> list[str]:
+        """The organisations of one place, for its page; nothing when the directory lists none there."""
+        listed = self.organisations.get(code, [])
+        if not listed:
+            return []
+        out = [f"## {self.l('help')} {{#help}}", ""]
+        out += [str(organisation_block(item.organisation, self.lang)) for item in listed]
+        out += ["", f"[{self.l('help_all')}]({link(path, HELP_PAGE)})", ""]
+        return out
 
     def deadlines_table(self, path: str, entries: list[Entry]) -> list[str]:
         """Every deadline of a jurisdiction's entries in one table, under a heading that "All deadlines" links
@@ -567,6 +589,10 @@ class Atlas:
         """
         nav: list[object] = [
             {self.l("home"): HOME_PAGE},
+            {self.l("all_situations"): GUIDES_PAGE},
+            {self.l("quiz"): QUIZ_PAGE},
+            {self.l("templates"): TEMPLATES_PAGE},
+            {self.l("help"): HELP_PAGE},
             {self.l("countries"): COUNTRIES_PAGE},
             {self.l("topics"): [{topic_name(t, self.lang): topic_path(t)} for t in TOPICS]},
         ]

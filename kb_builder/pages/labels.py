@@ -35,6 +35,161 @@ _LABELS: dict[str, dict[str, str]] = {
     "topics": {"en": "Topics", "ru": "Темы"},
     "about": {"en": "About", "ru": "О справочнике"},
     "home": {"en": "Home", "ru": "Главная"},
+    # Situation guides, "what applies to me", the directory of organisations and carrying the atlas safely.
+    "situations": {"en": "What is happening to you?", "ru": "Что с вами происходит?"},
+    "situations_intro": {
+        "en": "Choose your situation: each guide says what to do, step by step, and by when.",
+        "ru": "Выберите свою ситуацию: в каждом руководстве — что делать, по шагам и в какие сроки.",
+    },
+    "guides": {"en": "Situations", "ru": "Ситуации"},
+    "guides_intro": {
+        "en": "Each guide starts from a situation and says what to do, step by step, by when, and where to get help. "
+              "Every step links to the entries that give its legal basis and sources.",
+        "ru": "Каждое руководство начинается с ситуации и говорит, что делать по шагам, в какие сроки и где получить "
+              "помощь. Каждый шаг ведёт к статьям, где указаны его правовая основа и источники.",
+    },
+    "guide": {"en": "Guide", "ru": "Руководство"},
+    "steps": {"en": "What to do", "ru": "Что делать"},
+    "by_when": {"en": "By when", "ru": "Срок"},
+    "based_on": {"en": "Based on", "ru": "Основание"},
+    "guide_deadlines": {"en": "Deadlines that run now", "ru": "Какие сроки уже идут"},
+    "keep": {"en": "What to keep", "ru": "Что сохранить"},
+    "if_nothing": {"en": "If you do nothing", "ru": "Если ничего не делать"},
+    "related_guides": {"en": "Related situations", "ru": "Похожие ситуации"},
+    "guide_sources": {"en": "Entries and sources this guide rests on", "ru": "Статьи и источники, на которых основано руководство"},
+    "guide_notice": {
+        "en": "This is legal information, not legal advice. Every step says which entry of the atlas it rests on; "
+              "check the entry's sources and, if you can, talk to a lawyer or one of the organisations below. "
+              "Last reviewed: {date}.",
+        "ru": "Это правовая информация, а не юридическая консультация. У каждого шага указано, на какой статье атласа "
+              "он основан; проверьте источники статьи и, если можете, обратитесь к юристу или в одну из организаций "
+              "ниже. Последняя проверка: {date}.",
+    },
+    "guide_notice_short": {
+        "en": "Legal information, not legal advice: each step names the entry it rests on.",
+        "ru": "Правовая информация, а не юридическая консультация: у каждого шага указано, на чём он основан.",
+    },
+    "part:key-facts": {"en": "key facts", "ru": "основные факты"},
+    "part:table-facts": {"en": "facts for the world table", "ru": "данные для таблицы стран"},
+    "part:deadlines": {"en": "deadlines", "ru": "сроки"},
+    "part:legal-basis": {"en": "legal basis", "ru": "правовая основа"},
+    "part:sources": {"en": "sources", "ru": "источники"},
+    "all_situations": {"en": "All situations", "ru": "Все ситуации"},
+    "template": {"en": "Template", "ru": "Образец"},
+    "templates": {"en": "Applications and complaints", "ru": "Заявления и жалобы"},
+    "templates_intro": {
+        "en": "Documents to fill in on this page, with no network, and print or copy by hand. Each field says what to "
+              "write and what law it rests on; nothing you type is saved or sent.",
+        "ru": "Документы, которые можно заполнить прямо на странице без интернета и распечатать или переписать от руки. "
+              "У каждого поля сказано, что писать и на чём это основано; ничего из набранного не сохраняется и не "
+              "отправляется.",
+    },
+    "templates_dossier_title": {"en": "Applications and complaints: blank forms", "ru": "Заявления и жалобы: бланки"},
+    "print_templates": {"en": "Print every form blank", "ru": "Распечатать все бланки"},
+    "no_templates": {"en": "No templates have been written yet.", "ru": "Образцов пока нет."},
+    "template_notice_short": {
+        "en": "Legal information, not legal advice: check the document against your case before you hand it in.",
+        "ru": "Правовая информация, а не юридическая консультация: прежде чем подавать документ, сверьте его со своим делом.",
+    },
+    "template_notice": {
+        "en": "This is a template built from the law as the atlas's entries state it, not legal advice. Adapt it to your "
+              "case and, if you can, have a lawyer or one of the organisations in the directory check it. Last "
+              "reviewed: {date}.",
+        "ru": "Это образец, составленный по нормам, изложенным в статьях атласа, а не юридическая консультация. "
+              "Приспособьте его к своему делу и, если можете, покажите юристу или в одной из организаций справочника. "
+              "Последняя проверка: {date}.",
+    },
+    "template_who": {"en": "Who files it", "ru": "Кто подаёт"},
+    "template_to": {"en": "To whom", "ru": "Кому"},
+    "template_language": {"en": "Written in", "ru": "Язык документа"},
+    "template_fill": {"en": "Fill it in", "ru": "Заполните"},
+    "template_fill_intro": {
+        "en": "Type in the boxes: the document below fills in as you type. Without a script, print the blank document "
+              "and fill it in by hand; these are what to write in each blank. Nothing is saved or sent, and closing the "
+              "page forgets everything.",
+        "ru": "Заполняйте поля — документ ниже заполняется по мере ввода. Без JavaScript распечатайте пустой бланк и "
+              "заполните от руки; ниже сказано, что писать в каждом пропуске. Ничего не сохраняется и не отправляется, "
+              "после закрытия страницы всё забудется.",
+    },
+    "template_document": {"en": "The document", "ru": "Документ"},
+    "template_attachments": {"en": "What to attach", "ru": "Что приложить"},
+    "template_hand_in": {"en": "How to hand it in", "ru": "Как подать"},
+    "template_next": {"en": "What happens next", "ru": "Что будет дальше"},
+    "template_used_in": {"en": "Used in these situations", "ru": "Где пригодится"},
+    "print_document": {"en": "Print the document", "ru": "Распечатать документ"},
+    "choose": {"en": "Choose", "ru": "Выберите"},
+    "optional": {"en": "optional", "ru": "необязательно"},
+    "no_guides": {"en": "No guides have been written yet.", "ru": "Руководств пока нет."},
+    "no_organisations": {"en": "No organisations are listed yet.", "ru": "Организаций в справочнике пока нет."},
+    "print_guides": {"en": "Print every guide as a checklist", "ru": "Распечатать все руководства как памятки"},
+    "guides_dossier_title": {"en": "Situation guides: every checklist", "ru": "Руководства по ситуациям: все памятки"},
+    "quiz": {"en": "What applies to me", "ru": "Что относится ко мне"},
+    "quiz_intro": {
+        "en": "Answer three questions to see the guides that fit your situation and their deadlines. Your answers stay "
+              "on this page: nothing is sent or saved, and they are gone when you close it.",
+        "ru": "Ответьте на три вопроса, чтобы увидеть подходящие руководства и их сроки. Ответы остаются на этой "
+              "странице: ничего не отправляется и не сохраняется, после закрытия страницы их не останется.",
+    },
+    "quiz_all": {
+        "en": "Every situation, with the answers it is for:",
+        "ru": "Все ситуации и для каких ответов они подходят:",
+    },
+    "quiz_where": {"en": "Where are you now?", "ru": "Где вы сейчас?"},
+    "quiz_stage": {"en": "What has happened?", "ru": "Что произошло?"},
+    "quiz_citizenship": {"en": "Your citizenship", "ru": "Ваше гражданство"},
+    "quiz_any": {"en": "Any", "ru": "Любой ответ"},
+    "quiz_none": {
+        "en": "No guide fits these answers yet. See all situations, or the countries and topics.",
+        "ru": "Для этих ответов руководства пока нет. Посмотрите все ситуации или страны и темы.",
+    },
+    "quiz_reset": {"en": "Start again", "ru": "Начать заново"},
+    "place:RU": {"en": "Russia", "ru": "В России"},
+    "place:BY": {"en": "Belarus", "ru": "В Беларуси"},
+    "place:UA": {"en": "Ukraine", "ru": "В Украине"},
+    "place:KZ": {"en": "Kazakhstan", "ru": "В Казахстане"},
+    "place:AM": {"en": "Armenia", "ru": "В Армении"},
+    "place:GE": {"en": "Georgia", "ru": "В Грузии"},
+    "place:RS": {"en": "Serbia", "ru": "В Сербии"},
+    "place:TR": {"en": "Türkiye", "ru": "В Турции"},
+    "place:EU": {"en": "A country of the EU", "ru": "В стране ЕС"},
+    "place:US": {"en": "The United States", "ru": "В США"},
+    "place:OTHER": {"en": "Elsewhere", "ru": "В другой стране"},
+    "stage:nothing-yet": {"en": "Nothing yet", "ru": "Пока ничего"},
+    "stage:summons": {"en": "A summons arrived", "ru": "Пришла повестка"},
+    "stage:called-up": {"en": "I was called up", "ru": "Меня призвали"},
+    "stage:serving": {"en": "I am mobilised or under contract", "ru": "Я мобилизован или служу по контракту"},
+    "stage:left-unit": {"en": "I left my unit", "ru": "Я покинул часть"},
+    "stage:abroad": {"en": "I am abroad", "ru": "Я уже за границей"},
+    "stage:asylum-claim": {"en": "I am applying for asylum", "ru": "Я прошу убежища"},
+    "stage:advising": {"en": "I advise or represent someone", "ru": "Я консультирую или представляю человека"},
+    "citizenship:RU": {"en": "Russian", "ru": "Россия"},
+    "citizenship:BY": {"en": "Belarusian", "ru": "Беларусь"},
+    "citizenship:UA": {"en": "Ukrainian", "ru": "Украина"},
+    "citizenship:OTHER": {"en": "Other", "ru": "Другое"},
+    "help": {"en": "Where to get help", "ru": "Где получить помощь"},
+    "help_intro": {
+        "en": "Organisations that help people facing call-up, objectors, deserters and asylum seekers, by country. Each "
+              "is listed with the public channels it publishes itself and the date they were checked. Listing is not an "
+              "endorsement; contact details change, so check them on the organisation's own site.",
+        "ru": "Организации, которые помогают призывникам, отказникам, дезертирам и людям, ищущим убежища, — по странам. "
+              "У каждой указаны публичные каналы связи, которые она сама публикует, и дата проверки. Включение в список "
+              "не рекомендация; контакты меняются, проверяйте их на сайте организации.",
+    },
+    "help_in_country": {"en": "Organisations in {name}", "ru": "Организации: {name}"},
+    "help_all": {"en": "All organisations, by country", "ru": "Все организации по странам"},
+    "helps_with": {"en": "Helps with", "ru": "Чем помогает"},
+    "works_in": {"en": "Languages", "ru": "Языки"},
+    "contact": {"en": "Contact", "ru": "Связь"},
+    "checked": {"en": "Checked", "ru": "Проверено"},
+    "channel:website": {"en": "Website", "ru": "Сайт"},
+    "channel:email": {"en": "Email", "ru": "Эл. почта"},
+    "channel:phone": {"en": "Phone", "ru": "Телефон"},
+    "channel:telegram": {"en": "Telegram", "ru": "Telegram"},
+    "channel:form": {"en": "Contact form", "ru": "Форма связи"},
+    "channel:signal": {"en": "Signal", "ru": "Signal"},
+    "channel:whatsapp": {"en": "WhatsApp", "ru": "WhatsApp"},
+    "status_note": {"en": "Note", "ru": "Важно"},
+    "safety": {"en": "Carrying the atlas safely", "ru": "Как безопасно хранить атлас"},
     "overview": {"en": "Overview", "ru": "Обзор"},
     "site_name": {"en": "Rights Atlas", "ru": "Атлас прав"},
     "site_name_long": {"en": "Conscription & Asylum Rights Atlas", "ru": "Атлас прав: призыв и убежище"},
@@ -278,6 +433,10 @@ _COUNTS: dict[str, dict[str, dict[str, str]]] = {
     "sources": {
         "en": {"one": "{n} source", "other": "{n} sources"},
         "ru": {"one": "{n} источник", "few": "{n} источника", "many": "{n} источников", "other": "{n} источника"},
+    },
+    "guides": {
+        "en": {"one": "{n} guide", "other": "{n} guides"},
+        "ru": {"one": "{n} руководство", "few": "{n} руководства", "many": "{n} руководств", "other": "{n} руководства"},
     },
     "deadlines": {
         "en": {"one": "{n} deadline", "other": "{n} deadlines"},

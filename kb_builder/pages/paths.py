@@ -23,6 +23,28 @@ COMPARE_STAY = "compare/stay.md"
 COMPARE_ASYLUM_DEADLINES = "compare/asylum-deadlines.md"
 #: The name of a jurisdiction's printable page, in its folder.
 DOSSIER = "dossier.md"
+#: The situation guides: their index, every guide on one page for printing, "what applies to me", the directory
+#: of organisations.
+GUIDES_FOLDER = "guides"
+GUIDES_PAGE = f"{GUIDES_FOLDER}/index.md"
+GUIDES_DOSSIER = f"{GUIDES_FOLDER}/{DOSSIER}"
+QUIZ_PAGE = "what-applies.md"
+HELP_PAGE = "help.md"
+#: Applications and complaints to fill in (templates/ in the sources): their list, and every one blank on one page
+#: for printing. Not "templates/", which mkdocs leaves out of every site by default.
+TEMPLATES_FOLDER = "forms"
+TEMPLATES_PAGE = f"{TEMPLATES_FOLDER}/index.md"
+TEMPLATES_DOSSIER = f"{TEMPLATES_FOLDER}/{DOSSIER}"
+#: The hand-written page on carrying the atlas safely (docs/<lang>/safety.md).
+SAFETY_PAGE = "safety.md"
+
+
+def guide_path(guide_id: str) -> str:
+    return f"{GUIDES_FOLDER}/{guide_id}.md"
+
+
+def template_path(template_id: str) -> str:
+    return f"{TEMPLATES_FOLDER}/{template_id}.md"
 
 
 def entry_path(entry: Entry) -> str:

@@ -16,11 +16,14 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href"},
     "ol": {"start"},
     "td": {"colspan", "rowspan", "align", "data-sort", "data-empty"},
-    "div": {"hidden", "data-due"},
+    "div": {"hidden", "data-due", "data-field", "data-type", "data-required"},
+    "span": {"data-field"},
     "tr": {"data-code"},
+    "li": {"data-where", "data-stage", "data-citizenship", "data-value", "data-text"},
     "th": {"colspan", "rowspan", "align"},
 }
-URL_SCHEMES = {"http", "https", "mailto"}
+#: A phone number of the directory of organisations is a tel: link, so that a phone can dial it.
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
 #: Class names that make the theme's script act: `mermaid` would make it fetch a diagram library
 #: from a CDN, `md-*` are the theme's own components.
 _ACTIVE_CLASSES = ("mermaid", "md-")

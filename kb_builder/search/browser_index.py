@@ -36,6 +36,8 @@ class SearchUnavailable(Exception):
 #: Pages that list other pages (jurisdiction, topic, sources, deadlines, glossary pages) rank below
 #: the entries and guides they list.
 LISTING_WEIGHT = 0.4
+#: A template of an application ranks below the entry that explains its rule, whose title it often repeats.
+FORM_WEIGHT = 0.7
 BRIDGE_REPEAT = 5
 
 

@@ -26,6 +26,8 @@ from kb_builder.content.problems import EntryErrors
 from kb_builder.content.schema import LANGUAGES
 from kb_builder.pages import html as fragments
 from kb_builder.pages.atlas import Atlas, Page
+from kb_builder.pages.documents import DocumentPages
+from kb_builder.pages.guides import QUESTIONS, GuidePages
 from kb_builder.pages.labels import LANGUAGE_NAMES, count_forms, label, sentence
 from kb_builder.pages.paths import HOME_PAGE
 from kb_builder.pages.sanitize import sanitize_html
@@ -50,9 +52,13 @@ SITE_SCRIPT = "assets/kb/kb.js"
 SEARCH_ENGINE = "assets/kb/search-engine.js"
 #: Sorting and filtering of comparison tables, only on the pages that have them.
 COMPARE_SCRIPT = "assets/kb/kb-compare.js"
+#: "What applies to me": its questions, answers and script, only on its page.
+QUIZ_SCRIPT = "assets/kb/kb-quiz.js"
+#: Filling in a template of an application: only on the templates' pages.
+FORM_SCRIPT = "assets/kb/kb-form.js"
 #: Scripts that only some kinds of page need, by the kind of page (page meta `kb_scripts`, placed by
 #: theme/main.html).
-PAGE_SCRIPTS = {"compare": (COMPARE_SCRIPT,)}
+PAGE_SCRIPTS = {"compare": (COMPARE_SCRIPT,), "quiz": (QUIZ_SCRIPT,), "template": (FORM_SCRIPT,)}
 #: An address shown as its own link text (<https://...>) gets this class, so print does not repeat it.
 _URL_LINK = re.compile(r'<a href="(?P<url>[^"]+)"(?P<rest>[^>]*)>(?P=url)</a>')
 #: Every table, so that it can be wrapped in a container that scrolls sideways on a narrow screen.
@@ -76,6 +82,8 @@ class LanguageSite:
     lang: str
     atlas: Atlas
     world: World
+    guides: GuidePages
+    documents: DocumentPages
     modules: Path
     about: list[str]
     #: Entries without this language's text (their pages show the English text with a notice).
@@ -100,16 +108,18 @@ class LanguageSite:
             raise SiteError(str(err)) from None
         baselines = load_baselines()
         atlas = Atlas(entries, lang, today=build_date(root), glossary=glossary,
-                      baseline_codes=frozenset(baseline_codes(entries, baselines)))
+                      baseline_codes=frozenset(baseline_codes(entries, baselines)), organisations=result.organisations)
         untranslated = [entry.id for entry in entries if lang in entry.missing_languages()]
-        return cls(lang, atlas, World(atlas, baselines), modules, list(about), untranslated)
+        guides = GuidePages(atlas, result.guides, result.templates)
+        documents = DocumentPages(atlas, result.templates, result.guides)
+        return cls(lang, atlas, World(atlas, baselines), guides, documents, modules, list(about), untranslated)
 
     # -- Pages and navigation ----------------------------------------------------------------------------------
 
     @cached_property
     def pages(self) -> list[Page]:
         """Every page generated from the entries and the baseline, with its path, title and kind."""
-        return self.atlas.pages() + self.world.pages()
+        return self.atlas.pages() + self.world.pages() + self.guides.pages() + self.documents.pages()
 
     @cached_property
     def _by_path(self) -> dict[str, Page]:
@@ -136,10 +146,15 @@ class LanguageSite:
         return meta
 
     def page_markdown(self, path: str, markdown: str) -> str:
-        """A hand-written page's Markdown as the site shows it: the home page ends with the atlas's overview."""
-        if path == HOME_PAGE:
-            return markdown.rstrip() + "\n" + self.atlas.home_fragment()
-        return markdown
+        """A hand-written page's Markdown as the site shows it: the home page starts with the situations, right
+        under its title, and ends with the atlas's overview."""
+        if path != HOME_PAGE:
+            return markdown
+        situations = self.guides.home_fragment(path)
+        head, _, rest = markdown.partition("\n")
+        if situations and head.startswith("# "):
+            markdown = head + "\n\n" + situations + rest
+        return markdown.rstrip() + "\n" + self.atlas.home_fragment()
 
     # -- Settings -----------------------------------------------------------------------------------------------
 
@@ -201,7 +216,23 @@ class LanguageSite:
             + (tablesort / "sorts" / "tablesort.number.min.js").read_text(encoding="utf-8")
             + "\n;\n"
             + read("kb-compare.js"),
+            FORM_SCRIPT: labels("__kbFormLabels", {"print": "print_document", "choose": "choose"}) + read("kb-form.js"),
+            QUIZ_SCRIPT: f"window.__kbQuiz = {json.dumps({lang: self.quiz_questions()}, ensure_ascii=False, sort_keys=True)};\n"
+            + read("kb-quiz.js"),
             SITE_STYLE: "\n".join(read(name) for name in ("kb-theme.css", "kb-search.css", "kb-print.css")),
+        }
+
+    def quiz_questions(self) -> dict[str, object]:
+        """The questions of "what applies to me", each with its answers, and the words of the page's script."""
+        return {
+            "questions": [
+                {"name": name, "label": label(key, self.lang),
+                 "answers": [{"value": value, "label": label(f"{prefix}:{value}", self.lang)} for value in values]}
+                for name, key, prefix, values in QUESTIONS
+            ],
+            "any": label("quiz_any", self.lang),
+            "reset": label("quiz_reset", self.lang),
+            "count": count_forms("guides", self.lang),
         }
 
     @staticmethod
@@ -226,12 +257,21 @@ class LanguageSite:
             return None
         body = browser_index.html_text(html_text)
         entry = self.atlas.entry_at(path)
+        guide = self.guides.guide_at(path)
+        template = self.documents.template_at(path)
         title = generated.title if generated is not None else title
         bridge = browser_index.glossary_bridge(body, self.atlas.glossary)
         weight = 1.0
         if entry is not None:
             fields = {**self.atlas.search_fields(entry), "glossary": bridge, "body": body}
             meta, snippet = self.atlas.search_meta(entry), self.atlas.text(entry.summary)
+        elif guide is not None:
+            fields = {**self.guides.search_fields(guide), "glossary": bridge, "body": body}
+            meta, snippet = label("guide", self.lang), self.atlas.text(guide.situation)
+        elif template is not None:
+            fields = {**self.documents.search_fields(template), "glossary": bridge, "body": body}
+            meta, snippet = label("template", self.lang), self.atlas.text(template.purpose)
+            weight = browser_index.FORM_WEIGHT
         else:
             fields, meta, snippet = {"title": title, "glossary": bridge, "body": body}, "", body
             if generated is not None:
