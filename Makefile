@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test validate system-packages clean
+.PHONY: site test validate system-packages clean release
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,3 +34,8 @@ test: $(STAMP) $(NODE_STAMP) system-packages
 
 clean:
 	rm -rf site dist .pytest_cache
+
+# Sign the bundle in dist/ and write its torrent: needs the release key, kept outside the repository
+# (KB_SECRET_KEY_FILE=/path/to/release-key.sec make release).
+release: site
+	$(BIN)/kb release

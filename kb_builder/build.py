@@ -23,7 +23,9 @@ from kb_builder.pages.labels import LANGUAGE_NAMES, label
 from kb_builder.content.loader import load_entries
 from kb_builder.exports.pdf import write_pdfs
 from kb_builder.content.schema import LANGUAGES
-from kb_builder.exports.zim import write_zim
+from kb_builder.exports.change_note import change_note, change_note_name
+from kb_builder.exports.zim import write_library, write_zim
+from kb_builder.signing import release_key
 from kb_builder.mkdocs_plugin.render import RenderError, render_language
 
 
@@ -77,7 +79,9 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
         shutil.rmtree(staging, ignore_errors=True)
     _progress(f"kb: site written to {site_dir} in {time.monotonic() - started:.1f} s")
     if dist_dir is not None:
-        write_dist(site_dir, dist_dir.resolve(), config_file.parent, pdfs=pdfs)
+        key = release_key()
+        note = change_note([item.entry for item in result.entries], result.releases, version(PROJECT), key)
+        write_dist(site_dir, dist_dir.resolve(), config_file.parent, pdfs=pdfs, note=note)
     return site_dir
 
 
@@ -86,9 +90,9 @@ def zim_name(lang: str) -> str:
     return f"{PROJECT}-{lang}-{version(PROJECT)}.zim"
 
 
-def write_dist(site_dir: Path, dist_dir: Path, repo: Path, *, pdfs: bool = True) -> None:
-    """The download bundle: the zip, the PDF dossiers and SHA256SUMS, replacing the old ones only when all
-    are written."""
+def write_dist(site_dir: Path, dist_dir: Path, repo: Path, *, pdfs: bool = True, note: str = "") -> None:
+    """The download bundle: the zip, the ZIM files and their Kiwix library, the PDF dossiers, the change note and
+    SHA256SUMS, replacing the old ones only when all are written."""
     staging = dist_dir.with_name(f".{dist_dir.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     try:
@@ -103,7 +107,13 @@ def write_dist(site_dir: Path, dist_dir: Path, repo: Path, *, pdfs: bool = True)
             printed = write_pdfs(site_dir, staging / "pdf", built) if pdfs else []
         except ChromiumMissing as err:
             raise BuildError(str(err)) from None
-        write_checksums(staging, [zip_path, *zims, *printed])
+        library = write_library(staging, zims)
+        extra = [library]
+        if note:
+            note_path = staging / change_note_name(version(PROJECT))
+            note_path.write_text(note, encoding="utf-8")
+            extra.append(note_path)
+        write_checksums(staging, [zip_path, *zims, *extra, *printed])
         _replace(staging, dist_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

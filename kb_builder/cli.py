@@ -1,4 +1,4 @@
-"""The `kb` command line: validate, build, export, index, search, new, stale, schema, stats."""
+"""The `kb` command line: validate, build, export, keygen, release, verify, index, search, new, stale, schema, stats."""
 
 from __future__ import annotations
 
@@ -104,6 +104,83 @@ def cmd_export(args: argparse.Namespace) -> int:
     pages = ", ".join(f"{n} {lang}" for lang, n in counts.items())
     print(f"kb: exported {pages} pages to {args.dir} in {time.monotonic() - started:.1f} s; "
           f"build a language with `mkdocs build -f {args.dir / LANGUAGES[0] / 'mkdocs.yml'}`", file=sys.stderr)
+    return 0
+
+
+def _inside_repository(path: Path) -> bool:
+    here = Path(__file__).resolve().parent.parent
+    return path.resolve() == here or here in path.resolve().parents
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    from kb_builder import signing
+
+    secret_file, public_file = args.dir / "release-key.sec", args.dir / "release-key.pub"
+    if _inside_repository(args.dir):
+        raise UsageError(f"{args.dir} is inside the repository (expected a folder outside it: a secret key is never "
+                         "committed)")
+    if secret_file.exists():
+        raise UsageError(f"{secret_file} already exists (expected a new folder; an existing key is never overwritten)")
+    args.dir.mkdir(parents=True, exist_ok=True)
+    secret = signing.generate()
+    secret_file.touch(mode=0o600)
+    secret_file.write_text(secret.file_text(), encoding="ascii")
+    public_file.write_text(secret.public.file_text(), encoding="ascii")
+    print(f"kb: wrote {secret_file} (keep it secret and safe) and {public_file}; key id {secret.public.id_hex}. "
+          f"Publish the public key: copy it to kb_builder/data/release-key.pub", file=sys.stderr)
+    return 0
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from importlib.metadata import version
+
+    from kb_builder import signing
+    from kb_builder.build_info import build_date
+    from kb_builder.exports.release import sign_release
+
+    source = args.secret_key_file or (Path(os.environ["KB_SECRET_KEY_FILE"]) if os.environ.get("KB_SECRET_KEY_FILE") else None)
+    if source is None:
+        raise UsageError("no secret key (expected --secret-key-file FILE or KB_SECRET_KEY_FILE, a minisign secret key "
+                         "kept outside the repository)")
+    if _inside_repository(source):
+        raise UsageError(f"{source} is inside the repository (expected the secret key kept outside it)")
+    try:
+        secret = signing.read_secret(source.read_text(encoding="ascii"))
+        published = signing.release_key()
+        if secret.public != published:
+            print(f"kb: warning: this key ({secret.public.id_hex}) is not the one the pages show "
+                  f"({published.id_hex}); readers will check against the pages' key", file=sys.stderr)
+        web_seeds = tuple(s for s in os.environ.get("KB_WEB_SEEDS", "").split() if s)
+        _, magnet = sign_release(args.dist, secret, version("rights-atlas"), build_date(Path(".")), web_seeds=web_seeds,
+                                 progress=lambda message: print(message, file=sys.stderr, flush=True))
+    except (OSError, signing.SigningError) as err:
+        print(f"kb: {err}", file=sys.stderr)
+        return 1
+    print(magnet)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from kb_builder import signing
+    from kb_builder.exports.release import verify_copy
+
+    try:
+        key = signing.release_key(args.public_key)
+    except signing.SigningError as err:
+        print(f"kb: {err}", file=sys.stderr)
+        return 1
+    try:
+        problems = verify_copy(args.path, key) if args.path.is_dir() else []
+        if not args.path.is_dir():
+            signing.verify(args.path, key)
+    except signing.SigningError as err:
+        problems = [str(err)]
+    for problem in problems:
+        print(f"kb: {problem}", file=sys.stderr)
+    if problems:
+        print(f"kb: {args.path} did NOT pass the check against the atlas's key {key.id_hex}", file=sys.stderr)
+        return 1
+    print(f"OK: {args.path} is complete, unchanged and signed with the atlas's key {key.id_hex}")
     return 0
 
 
@@ -279,6 +356,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs config (default: mkdocs.yml)")
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser("keygen", help="write a new release key pair into a folder outside the repository")
+    p.add_argument("dir", type=Path, help="new folder for release-key.sec and release-key.pub")
+    p.set_defaults(func=cmd_keygen)
+
+    p = sub.add_parser("release", help="sign every file of the bundle and write its torrent (prints the magnet link)")
+    p.add_argument("--dist", type=Path, default=Path("dist"), help="bundle folder (default: dist)")
+    p.add_argument("--secret-key-file", type=Path, help="minisign secret key (default: $KB_SECRET_KEY_FILE)")
+    p.set_defaults(func=cmd_release)
+
+    p = sub.add_parser("verify", help="check a downloaded copy (a release folder or one file) against its signatures")
+    p.add_argument("path", type=Path, help="the release folder, or one file with its .minisig beside it")
+    p.add_argument("--public-key", type=Path, help="public key file (default: the atlas's release key)")
+    p.set_defaults(func=cmd_verify)
+
     p = sub.add_parser("index", help="build the command-line search index from the entries")
     entries_option(p)
     p.add_argument("--index", type=Path, default=DEFAULT_INDEX, metavar="DIR", help=f"index folder (default: {DEFAULT_INDEX})")
@@ -308,7 +399,8 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_stale)
 
     p = sub.add_parser("schema", help="print the JSON Schema of entries, guides or the directory's files (for editors)")
-    p.add_argument("kind", nargs="?", choices=tuple(FILE_KINDS), default="entry", help="which kind of file (default: entry)")
+    p.add_argument("kind", nargs="?", choices=tuple(FILE_KINDS), default="entry",
+                   help="which kind of file: entry (default), guide, template, contacts or releases")
     p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("stats", help="entries by jurisdiction, topic and language; what facts rest on; sources by class")

@@ -4,6 +4,11 @@ and the project's headless Chromium. Test modules import from here only, never f
 from __future__ import annotations
 
 import os
+import socket
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -234,3 +239,30 @@ def results(page: Page) -> list[str]:
 
 
 __all__ = ["PHONE", "chromium"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def kiwix_server(*args: str) -> Iterator[str]:
+    """kiwix-serve on the loopback with `args` (ZIM files, or --library and a library file); its base URL once it
+    answers."""
+    port = free_port()
+    server = subprocess.Popen(["kiwix-serve", "--address=127.0.0.1", f"--port={port}", *args],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/catalog/v2/entries", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

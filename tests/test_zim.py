@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import html
 import re
-import socket
 import subprocess
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from helpers import kiwix_server
 
 LANGS = ("en", "ru")
 
@@ -52,30 +52,11 @@ def test_zims_are_listed_in_the_checksums(atlas_site: Path) -> None:
         assert zim(atlas_site, lang).name in sums
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def kiwix_serve(atlas_site: Path):  # type: ignore[no-untyped-def]
     """kiwix-serve on the loopback with both ZIM files: what a Kiwix reader's search shows."""
-    port = free_port()
-    server = subprocess.Popen(
-        ["kiwix-serve", "--address=127.0.0.1", f"--port={port}", *(str(zim(atlas_site, lang)) for lang in LANGS)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/catalog/v2/entries", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    with kiwix_server(*(str(zim(atlas_site, lang)) for lang in LANGS)) as base:
+        yield base
 
 
 def search_page(base: str, atlas_site: Path, lang: str, pattern: str) -> list[tuple[str, str, str]]:

@@ -21,7 +21,8 @@ from kb_builder.content.jurisdictions import JURISDICTION_CODES, jurisdiction_sl
 from kb_builder.content.problems import EntryErrors, Problem
 from kb_builder.content.contacts import CONTACTS_FOLDER, Listed, load_contacts
 from kb_builder.content.guides import GUIDES_FOLDER, load_guides
-from kb_builder.content.schema import Entry, Guide, Template
+from kb_builder.content.releases import RELEASES_FILE, load_releases
+from kb_builder.content.schema import Entry, Guide, Release, Template
 from kb_builder.content.templates import TEMPLATES_FOLDER, load_templates
 from kb_builder.content.schema_errors import schema_problems
 from kb_builder.content.source_policy import SourcePolicy, load_policy
@@ -38,6 +39,8 @@ class LoadResult:
     guides: list[Guide] = field(default_factory=list)
     templates: list[Template] = field(default_factory=list)
     organisations: list[Listed] = field(default_factory=list)
+    #: The releases (releases.yaml beside the entries folder), oldest first.
+    releases: list[Release] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     #: What will look other than the author may expect; reported, but the entries are valid.
     warnings: list[Problem] = field(default_factory=list)
@@ -216,6 +219,8 @@ def load_entries(root: Path) -> LoadResult:
     result.problems += problems
     result.organisations, files, problems = load_contacts(root.parent / CONTACTS_FOLDER, policy, display)
     result.files += files
+    result.problems += problems
+    result.releases, problems = load_releases(root.parent / RELEASES_FILE, display)
     result.problems += problems
     result.problems.sort()
     result.warnings.sort()

@@ -16,6 +16,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    RootModel,
     Field,
     StrictBool,
     WithJsonSchema,
@@ -290,6 +291,34 @@ class DaysFact(_StructuredFact):
     )
 
 
+CHANGE_KINDS: tuple[str, ...] = ("added", "corrected", "updated")
+
+
+class Change(_Model):
+    """One dated change to an entry, in a line per language, shown on its page and in "What changed"."""
+
+    date: Date
+    kind: Literal[CHANGE_KINDS] = Field(  # type: ignore[valid-type]
+        description="added (new entry), corrected (something was wrong), updated (the law or practice changed)."
+    )
+    what: LocalizedLine = Field(description="What changed, in one line: 'The time to leave France after an OQTF is 30 days'.")
+
+
+class RemovedEntry(_Model):
+    id: Slug
+    title: LocalizedLine
+    why: LocalizedLine
+
+
+class Release(_Model):
+    """One release of the atlas (releases.yaml): its version, date and summary, and the entries it removed."""
+
+    version: Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+$")]
+    date: Date
+    summary: LocalizedText
+    removed: list[RemovedEntry] = Field(default_factory=list)
+
+
 class Entry(_Model):
     """One entry file: a single rule, procedure or standard of one jurisdiction."""
 
@@ -314,6 +343,9 @@ class Entry(_Model):
     )
     stay_days_for_russians: DaysFact | None = Field(
         default=None, description="Only on entry-and-stay entries: days a Russian citizen may stay without a visa."
+    )
+    changes: list[Change] = Field(
+        default_factory=list, description="What changed in the entry and when, shown on its page and in 'What changed'."
     )
 
     def structured_facts(self) -> list[tuple[str, _StructuredFact]]:
@@ -593,12 +625,24 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
+class Releases(RootModel[list[Release]]):
+    """releases.yaml: every release, oldest first."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Releases":
+        for earlier, later in zip(self.root, self.root[1:]):
+            if later.date < earlier.date:
+                raise ValueError(f"{later.version} is dated before {earlier.version} (expected releases oldest first)")
+        return self
+
+
 #: The kinds of file an atlas is written in, by the name `kb schema` takes, with their models and titles.
 FILE_KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "entry": (Entry, "Rights Atlas entry"),
     "guide": (Guide, "Rights Atlas situation guide"),
     "template": (Template, "Rights Atlas application or complaint to fill in"),
     "contacts": (ContactsFile, "Rights Atlas organisations of one place"),
+    "releases": (Releases, "Rights Atlas releases"),
 }
 
 

@@ -14,6 +14,8 @@ import hashlib
 import html
 import mimetypes
 import re
+import shutil
+import subprocess
 import struct
 import zlib
 from pathlib import Path
@@ -190,3 +192,19 @@ def write_zim(tree: Path, out: Path, lang: str, built: dt.date) -> Path:
     _deterministic(partial, built.isoformat().encode())
     partial.replace(out)
     return out
+
+
+LIBRARY = "library.xml"
+
+
+def write_library(folder: Path, zims: list[Path]) -> Path:
+    """A Kiwix library of the ZIM files beside it (`kiwix-serve --library library.xml` serves every language at
+    once), written by kiwix-manage with paths relative to the folder."""
+    manage = shutil.which("kiwix-manage")
+    if manage is None:
+        raise RuntimeError("kiwix-manage is needed for the Kiwix library (Debian package kiwix-tools; run `make site`)")
+    target = folder / LIBRARY
+    target.unlink(missing_ok=True)
+    subprocess.run([manage, LIBRARY, "add", *[zim.name for zim in sorted(zims)]], cwd=folder, check=True,
+                   capture_output=True, text=True)
+    return target

@@ -23,11 +23,12 @@ from kb_builder.pages.labels import audience_name, count, format_day, format_day
 from kb_builder.content.glossary import Term
 from kb_builder.content.markdown_text import normalise_lists, sections
 from kb_builder.content.provenance import Fact, Provenance
-from kb_builder.content.schema import LANGUAGES, TOPICS, AgeFact, BoolFact, DaysFact, Deadline, Entry, LegalBasis, LocalizedText, MonthsFact, Source
+from kb_builder.content.schema import LANGUAGES, TOPICS, AgeFact, Change, BoolFact, DaysFact, Deadline, Entry, LegalBasis, LocalizedText, MonthsFact, Source
 from kb_builder.pages import html
 from kb_builder.pages.organisations import organisation_block
 from kb_builder.pages.markdown import admonition, attributes, block, cell, escape_link_text, heading, indent
 from kb_builder.pages.paths import (
+    CHANGES_PAGE,
     COUNTRIES_PAGE,
     DEADLINES_ANCHOR,
     DEADLINES_PAGE,
@@ -157,6 +158,10 @@ class Atlas:
             f"{sentence(source.title)} {sentence(source.publisher)} <{source.url}> "
             f"({self.l(source.kind)}; {self.l('accessed')} {self.day(source.accessed)}{statement})"
         )
+
+    def change_line(self, change: Change) -> str:
+        """'30 November 2026, corrected: <what>'"""
+        return f"{self.day(change.date)}, {self.l('change:' + change.kind)}: {sentence(self.text(change.what))}"
 
     def ground_name(self, ground: LegalBasis | Source) -> str:
         """A legal basis by its short name and article, a source by its publisher."""
@@ -394,6 +399,11 @@ class Atlas:
                 details.append(f"- [{self.l('all_of', name=name)}]({link(path, jurisdiction_path(entry.jurisdiction))})")
             details.append("")
 
+        if entry.changes:
+            details += section("changes", self.l("changes"))
+            details += [f"- {self.change_line(c)}" for c in sorted(entry.changes, key=lambda c: c.date, reverse=True)]
+            details.append("")
+
         # `parts` is in page order: the facts, the body's own sections, then the legal basis and the rest.
         out += self.contents(parts)
         out += facts + details
@@ -602,6 +612,7 @@ class Atlas:
             {self.l("all_deadlines"): DEADLINES_PAGE},
             {self.l("all_sources"): SOURCES_PAGE},
             {self.l("glossary"): GLOSSARY_PAGE},
+            {self.l("what_changed"): CHANGES_PAGE},
         ]
         if about_pages:
             nav.append({self.l("about"): list(about_pages)})

@@ -386,7 +386,34 @@ _LABELS: dict[str, dict[str, str]] = {
     "lang_name_en": {"en": "English", "ru": "английском"},
     "lang_name_ru": {"en": "Russian", "ru": "русском"},
     "built_on": {"en": "Built on", "ru": "Сборка от"},
-    "copy_built": {"en": "This copy of the atlas was built on {date}.", "ru": "Эта копия атласа собрана {date}."},
+    "copy_built": {
+        "en": "This copy of the atlas, version {version}, was built on {date}. Release key {key_id}.",
+        "ru": "Эта копия атласа, версия {version}, собрана {date}. Ключ выпусков {key_id}.",
+    },
+    "changes": {"en": "Changes", "ru": "Изменения"},
+    "what_changed": {"en": "What changed", "ru": "Что изменилось"},
+    "what_changed_intro": {
+        "en": "What each release of the atlas added, corrected or removed, newest first. Laws change often: if your copy "
+              "is older than the newest release listed here, the entries below may say something your copy does not.",
+        "ru": "Что добавлено, исправлено или удалено в каждом выпуске атласа, от новых к старым. Законы часто меняются: "
+              "если ваша копия старше последнего выпуска в этом списке, в статьях ниже может быть то, чего нет в вашей копии.",
+    },
+    "release_heading": {"en": "Version {version}, {date}", "ru": "Версия {version}, {date}"},
+    "unreleased": {"en": "Since the last release", "ru": "После последнего выпуска"},
+    "removed": {"en": "Removed", "ru": "Удалено"},
+    "change:added": {"en": "added", "ru": "добавлено"},
+    "change:corrected": {"en": "corrected", "ru": "исправлено"},
+    "change:updated": {"en": "updated", "ru": "обновлено"},
+    "change_kind:added": {"en": "Added", "ru": "Добавлено"},
+    "change_kind:corrected": {"en": "Corrected", "ru": "Исправлено"},
+    "change_kind:updated": {"en": "Updated", "ru": "Обновлено"},
+    "entries_count": {"en": "{n} entries", "ru": "статей: {n}"},
+    "note_key": {
+        "en": "Signed with the atlas's release key {key_id} (check it: minisign -Vm <file> -P <the key below>):",
+        "ru": "Подписано ключом выпусков атласа {key_id} (проверка: minisign -Vm <файл> -P <ключ ниже>):",
+    },
+    "no_changes": {"en": "No entry changed in this release.", "ru": "В этом выпуске статьи не менялись."},
+    "stale_changes": {"en": "What changed in newer releases", "ru": "Что изменилось в новых выпусках"},
     "stale_title": {"en": "This copy may be out of date", "ru": "Эта копия может быть устаревшей"},
     "stale": {
         "en": "It was built more than six months ago, and laws change often. Get a newer copy: ask whoever gave you "

@@ -35,6 +35,8 @@ HELP_PAGE = "help.md"
 TEMPLATES_FOLDER = "forms"
 TEMPLATES_PAGE = f"{TEMPLATES_FOLDER}/index.md"
 TEMPLATES_DOSSIER = f"{TEMPLATES_FOLDER}/{DOSSIER}"
+#: What each release added, corrected or removed.
+CHANGES_PAGE = "changes.md"
 #: The hand-written page on carrying the atlas safely (docs/<lang>/safety.md).
 SAFETY_PAGE = "safety.md"
 

@@ -74,8 +74,9 @@ def export_language(site: LanguageSite, settings: dict[str, Any], docs_source: P
     """Write one language's tree into `target`; the number of pages."""
     docs = target / "docs"
     shutil.copytree(docs_source, docs)
-    home = docs / "index.md"
-    home.write_text(site.page_markdown("index.md", home.read_text(encoding="utf-8")), encoding="utf-8")
+    for page in docs.rglob("*.md"):
+        rel = page.relative_to(docs).as_posix()
+        page.write_text(site.page_markdown(rel, page.read_text(encoding="utf-8")), encoding="utf-8")
     for page in site.pages:
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,19 +13,22 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+from kb_builder import signing
 from kb_builder.build_info import build_date
 from kb_builder.content.baseline import load_baselines
 from kb_builder.content.glossary import load_glossary
 from kb_builder.content.loader import load_entries
 from kb_builder.content.problems import EntryErrors
-from kb_builder.content.schema import LANGUAGES
+from kb_builder.content.schema import LANGUAGES, Release
 from kb_builder.pages import html as fragments
 from kb_builder.pages.atlas import Atlas, Page
+from kb_builder.pages.changes import changes_page
 from kb_builder.pages.documents import DocumentPages
 from kb_builder.pages.guides import QUESTIONS, GuidePages
 from kb_builder.pages.labels import LANGUAGE_NAMES, count_forms, label, sentence
@@ -65,6 +68,11 @@ _URL_LINK = re.compile(r'<a href="(?P<url>[^"]+)"(?P<rest>[^>]*)>(?P=url)</a>')
 _TABLE = re.compile(r"<table\b.*?</table>", re.S)
 
 
+def release_version() -> str:
+    """The version of this copy: the package's."""
+    return version("rights-atlas")
+
+
 class SiteError(Exception):
     """The entries, glossary or scripts of the site are not usable; the message says why."""
 
@@ -86,6 +94,9 @@ class LanguageSite:
     documents: DocumentPages
     modules: Path
     about: list[str]
+    #: The key releases are signed with, and the releases so far (for "What changed").
+    key: signing.PublicKey
+    releases: list[Release]
     #: Entries without this language's text (their pages show the English text with a notice).
     untranslated: list[str] = field(default_factory=list)
 
@@ -110,16 +121,22 @@ class LanguageSite:
         atlas = Atlas(entries, lang, today=build_date(root), glossary=glossary,
                       baseline_codes=frozenset(baseline_codes(entries, baselines)), organisations=result.organisations)
         untranslated = [entry.id for entry in entries if lang in entry.missing_languages()]
+        try:
+            key = signing.release_key()
+        except signing.SigningError as err:
+            raise SiteError(str(err)) from None
         guides = GuidePages(atlas, result.guides, result.templates)
         documents = DocumentPages(atlas, result.templates, result.guides)
-        return cls(lang, atlas, World(atlas, baselines), guides, documents, modules, list(about), untranslated)
+        return cls(lang, atlas, World(atlas, baselines), guides, documents, modules, list(about), key, result.releases,
+                   untranslated)
 
     # -- Pages and navigation ----------------------------------------------------------------------------------
 
     @cached_property
     def pages(self) -> list[Page]:
         """Every page generated from the entries and the baseline, with its path, title and kind."""
-        return self.atlas.pages() + self.world.pages() + self.guides.pages() + self.documents.pages()
+        return (self.atlas.pages() + self.world.pages() + self.guides.pages() + self.documents.pages()
+                + [changes_page(self.atlas, self.releases)])
 
     @cached_property
     def _by_path(self) -> dict[str, Page]:
@@ -146,8 +163,12 @@ class LanguageSite:
         return meta
 
     def page_markdown(self, path: str, markdown: str) -> str:
-        """A hand-written page's Markdown as the site shows it: the home page starts with the situations, right
-        under its title, and ends with the atlas's overview."""
+        """A hand-written page's Markdown as the site shows it: the release's facts in place of their tokens
+        (`{{ release_key }}`, `{{ release_key_id }}`, `{{ version }}`); the home page starts with the situations,
+        right under its title, and ends with the atlas's overview."""
+        for token, value in (("{{ release_key }}", self.key.line), ("{{ release_key_id }}", self.key.id_hex),
+                             ("{{ version }}", release_version())):
+            markdown = markdown.replace(token, value)
         if path != HOME_PAGE:
             return markdown
         situations = self.guides.home_fragment(path)
@@ -172,7 +193,8 @@ class LanguageSite:
                 "kb_language": self.lang,
                 "kb_languages": [{"lang": lang, "name": LANGUAGE_NAMES[lang]} for lang in LANGUAGES],
                 "kb_built_iso": self.atlas.today.isoformat(),
-                "kb_copy_built": label("copy_built", self.lang, date=today),
+                "kb_copy_built": label("copy_built", self.lang, date=today, version=release_version(), key_id=self.key.id_hex),
+                "kb_stale_changes": label("stale_changes", self.lang),
                 "kb_stale_title": label("stale_title", self.lang),
                 "kb_stale": label("stale", self.lang),
                 # No theme credit line in the footer.
