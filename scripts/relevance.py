@@ -87,7 +87,7 @@ def misses(rankings: list[list[str]], queries: list[dict]) -> list[str]:
 
 
 def main() -> None:
-    from browser import chromium
+    from kb_builder.exports.chromium import chromium
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=REPO / "site", help="built site (default: site)")
