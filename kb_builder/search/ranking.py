@@ -47,8 +47,9 @@ class Collection:
 def postings(reader: IndexReader, fieldname: str, stem: str) -> tuple[np.ndarray, np.ndarray]:
     """Document numbers and term frequencies of a term (empty when the index does not have it).
 
-    whoosh's codec stores postings in blocks whose ids and weights are arrays; they are read a block at
-    a time rather than a posting at a time (the reader must be a single segment's, as `kb index` writes).
+    whoosh's codec stores postings in blocks of delta-encoded ids and of weights (None when all are 1, one
+    number when all are the same); they are read and decoded a block at a time with numpy rather than a
+    posting at a time (the reader must be a single segment's, as `kb index` writes).
     """
     try:
         matcher = reader.postings(fieldname, stem.encode("utf-8"))
@@ -56,10 +57,14 @@ def postings(reader: IndexReader, fieldname: str, stem: str) -> tuple[np.ndarray
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
     ids, weights = [], []
     while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.append(np.asarray(matcher._ids, dtype=np.int64))
-        weights.append(np.asarray(matcher._weights, dtype=np.float64))
+        matcher._read_data()
+        deltas, stored = matcher._data[0], matcher._data[1]
+        block = np.cumsum(np.asarray(deltas, dtype=np.int64))
+        ids.append(block)
+        if stored is None or isinstance(stored, float):
+            weights.append(np.full(len(block), 1.0 if stored is None else stored))
+        else:
+            weights.append(np.asarray(stored, dtype=np.float64))
         matcher._next_block()
     return np.concatenate(ids), np.concatenate(weights)
 
