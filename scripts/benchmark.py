@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from benchmarks_file import replace_section  # noqa: E402
-from browser import chromium  # noqa: E402
+from kb_builder.exports.chromium import chromium  # noqa: E402
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from relevance import load_queries, query_lang  # noqa: E402
 from synthetic_atlas import write_atlas  # noqa: E402

@@ -46,8 +46,9 @@ def cli_rankings(index: Path, queries: list[dict]) -> list[list[str]]:
         searcher.close()
 
 
-def browser_rankings(site: Path, queries: list[dict], browser) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    rankings = []
+def browser_results(site: Path, queries: list[dict], browser) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The addresses of the pages each query shows in the in-browser search, best first."""
+    results = []
     page = browser.new_page()
     for item in queries:
         start = site / query_lang(item) / "index.html"
@@ -57,10 +58,14 @@ def browser_rankings(site: Path, queries: list[dict], browser) -> list[list[str]
             "!document.querySelector('.kb-search__status').textContent.includes('…')",
             timeout=20_000,
         )
-        hrefs = page.eval_on_selector_all(".kb-search__list a.kb-search__title", "els => els.map(e => e.href)")
-        rankings.append([Path(h.split("?")[0]).stem for h in hrefs][:10])
+        results.append(page.eval_on_selector_all(".kb-search__list a.kb-search__title", "els => els.map(e => e.href)"))
     page.close()
-    return rankings
+    return results
+
+
+def browser_rankings(site: Path, queries: list[dict], browser) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The names of the first ten pages each query shows in the in-browser search (an entry's is its id)."""
+    return [[Path(h.split("?")[0]).stem for h in hrefs][:10] for hrefs in browser_results(site, queries, browser)]
 
 
 def metrics(rankings: list[list[str]], queries: list[dict]) -> dict[str, float]:
@@ -82,7 +87,7 @@ def misses(rankings: list[list[str]], queries: list[dict]) -> list[str]:
 
 
 def main() -> None:
-    from browser import chromium
+    from kb_builder.exports.chromium import chromium
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=REPO / "site", help="built site (default: site)")

@@ -3,6 +3,7 @@ and the project's headless Chromium. Test modules import from here only, never f
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import time
@@ -221,6 +222,13 @@ def text_of(html: str) -> str:
     parser = TextAndTags()
     parser.feed(html)
     return " ".join(" ".join(parser.text).split())
+
+
+def search_index_part(lang_site: Path, name: str) -> object:
+    """The data of one part of a language's in-browser search index (assets/kb/search/<name>.js)."""
+    script = (lang_site / "assets" / "kb" / "search" / f"{name}.js").read_text(encoding="utf-8")
+    literal = script[script.index("JSON.parse(") + len("JSON.parse(") : script.rindex(");")]
+    return json.loads(json.loads(literal))
 
 
 from quality import PHONE  # noqa: E402 - a cheap phone: 360x740

@@ -1,36 +1,46 @@
-/* Turns text into search terms, the same way at build time (Node, building the index) and in the
- * browser (reading queries), so that a word and its query always reduce to the same term.
+/* Turns text into search terms by the search policy's `tokens` rules (kb_builder/search/policy.json), the
+ * same way at build time (Node, building the index) and in the browser (reading queries), and as
+ * kb_builder/search/analysis.py does for `kb search`.
  *
  * One pipeline serves both languages, because pages mix them (Russian terms in English pages, case
- * numbers and Latin names in Russian ones): tokens are split by lunr's tokenizer, trimmed of
- * anything but letters and digits, dropped if they are English or Russian stop words, and stemmed
- * with the Russian Snowball stemmer when they contain Cyrillic, with lunr's English stemmer otherwise. */
+ * numbers and Latin names in Russian ones): text is split into runs of letters and digits, lower-cased
+ * and folded; words shorter than the policy's minimum or among its stop words are dropped; the rest are
+ * stemmed with the Russian Snowball stemmer when they contain Cyrillic, with lunr's stemmer otherwise.
+ *
+ * Usage: kbPipeline(lunr)(policy.tokens).terms(text) under Node; window.kbPipeline(policy.tokens) in the
+ * browser, where lunr is already loaded. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory;
   else root.kbPipeline = factory(root.lunr);
 })(this, function (lunr) {
   "use strict";
   var CYRILLIC = /[\u0400-\u04FF]/;
-  var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+  var WORD = /[\p{L}\p{N}]+/gu;
 
-  function trimmer(token) {
-    return token.update(function (s) { return s.replace(EDGES, ""); });
+  function stem(word) {
+    var token = new lunr.Token(word, {});
+    return (CYRILLIC.test(word) ? lunr.ru.stemmer(token) : lunr.stemmer(token)).toString();
   }
-  function stopWords(token) {
-    return lunr.stopWordFilter(token) && lunr.ru.stopWordFilter(token) ? token : undefined;
-  }
-  function stemmer(token) {
-    return CYRILLIC.test(token.toString()) ? lunr.ru.stemmer(token) : lunr.stemmer(token);
-  }
-  lunr.Pipeline.registerFunction(trimmer, "kb-trimmer");
-  lunr.Pipeline.registerFunction(stopWords, "kb-stop-words");
-  lunr.Pipeline.registerFunction(stemmer, "kb-stemmer");
-  var pipeline = new lunr.Pipeline();
-  pipeline.add(trimmer, stopWords, stemmer);
 
-  function terms(text) {
-    var normalised = String(text || "").toLowerCase().replace(/ё/g, "е");
-    return pipeline.run(lunr.tokenizer(normalised)).map(String).filter(Boolean);
-  }
-  return { terms: terms };
+  return function pipeline(rules) {
+    var stopWords = new Set(rules.stop_words);
+    var folds = Object.keys(rules.fold);
+
+    function normalise(word) {
+      var out = word.toLowerCase();
+      folds.forEach(function (char) { out = out.split(char).join(rules.fold[char]); });
+      return out;
+    }
+
+    /* The term a word of text reduces to, or "" if it is not searched. */
+    function term(word) {
+      var normal = normalise(word);
+      return normal.length < rules.min_length || stopWords.has(normal) ? "" : stem(normal);
+    }
+
+    function terms(text) {
+      return (String(text || "").match(WORD) || []).map(term).filter(Boolean);
+    }
+    return { terms: terms };
+  };
 });

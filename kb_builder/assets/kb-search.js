@@ -2,7 +2,10 @@
  * language in parts loaded as scripts (works from file://, no fetch, no worker, no network), and
  * results built with textContent only. The engine (lunr's stemmers, kb-pipeline) and the index's
  * small table of contents are loaded on first use or when the page is opened with ?q=; a query then
- * loads only the parts that hold its words and the titles of its results. */
+ * loads only the parts that hold its words and the titles of its results.
+ *
+ * Matching and ranking follow the search policy that the index carries (kb_builder/search/policy.py
+ * says what it means), as `kb search` does (kb_builder/search/matching.py and ranking.py). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -13,7 +16,6 @@
   var state = { loading: null, index: null, parts: {}, timer: 0, seq: 0 };
   var registry = (window.__kbSearch = window.__kbSearch || {});
   var MAX_RESULTS = 20;
-  var MAX_PREFIX_MATCHES = 60;
 
   function load(src) {
     return new Promise(function (resolve, reject) {
@@ -37,7 +39,18 @@
     if (!state.loading) {
       state.loading = Promise.all([load("assets/kb/search-engine.js"), part("index")]).then(function (loaded) {
         var data = loaded[1];
-        state.index = { n: data.n, first: data.first, pagesPerPart: data.pagesPerPart, shards: [] };
+        var pipeline = window.kbPipeline(data.policy.tokens);
+        /* The terms of each form of a glossary term (forms that are all stop words have none). */
+        var formTerms = function (forms) {
+          return forms.map(function (form) { return pipeline.terms(form); }).filter(function (t) { return t.length; });
+        };
+        state.index = {
+          n: data.n, entries: data.entries, first: data.first, pagesPerPart: data.pagesPerPart,
+          policy: data.policy, pipeline: pipeline, shards: [],
+          glossary: data.glossary.map(function (term) {
+            return { forms: formTerms(term.en.concat(term.ru)), expand: formTerms(term[data.lang]) };
+          })
+        };
       });
     }
     return state.loading;
@@ -59,7 +72,7 @@
   /* Term part k, loaded once and kept in index.shards (its postings are decoded on demand). */
   function shard(index, k) {
     return part("t" + k).then(function (data) {
-      if (!index.shards[k]) index.shards[k] = { terms: data.terms, postings: data.postings, decoded: [] };
+      if (!index.shards[k]) index.shards[k] = { terms: data.terms, postings: data.postings, df: data.df, decoded: [] };
       return index.shards[k];
     });
   }
@@ -70,18 +83,32 @@
     return Promise.all(wanted);
   }
 
-  /* [[page, score], ...] of one index term; its part must be loaded. */
-  function postings(index, term) {
+  /* Where a term is: its part and its place there (i is -1 if the index does not have it); the part
+   * must be loaded. */
+  function locate(index, term) {
     var shard = index.shards[shardOf(index, term)];
     var i = lowerBound(shard.terms, term);
+    return { shard: shard, i: shard.terms[i] === term ? i : -1 };
+  }
+
+  /* [[page, weight], ...] of a term, its weights in the policy's units ([] if the index does not have it). */
+  function postings(index, term) {
+    var at = locate(index, term), shard = at.shard, i = at.i;
+    if (i < 0) return [];
     if (shard.decoded[i]) return shard.decoded[i];
-    var out = [], doc = 0;
+    var out = [], doc = 0, scale = index.policy.weight_scale;
     shard.postings[i].split(" ").forEach(function (pair) {
       var dot = pair.indexOf(".");
       doc += parseInt(pair.slice(0, dot), 36);
-      out.push([doc, parseInt(pair.slice(dot + 1), 36) / 10]);
+      out.push([doc, parseInt(pair.slice(dot + 1), 36) / scale]);
     });
     return (shard.decoded[i] = out);
+  }
+
+  /* The number of entries that have a term. */
+  function entryCount(index, term) {
+    var at = locate(index, term);
+    return at.i < 0 ? 0 : at.shard.df[at.i];
   }
 
   /* Edit distance between a and b, or max + 1 when it is larger than max. */
@@ -102,66 +129,103 @@
     return Math.min(prev[b.length], max + 1);
   }
 
-  /* Index terms matching one query term, as [term, weight]: exact (1) and by prefix (0.3); a word
-   * the index does not know at all is matched with typos allowed (0.5 and less). Loads the term
-   * parts of every match. */
+  /* Index terms matching one query term, as [term, weight]: the term itself (1) and the terms it
+   * begins (the policy's prefix weight, the first prefix.max_terms that entries have, and the terms
+   * of other pages among them); a word that no entry has, as a term or as a beginning, is matched
+   * with typos allowed. Loads the term parts of every match. */
   function matches(index, term) {
-    var prefix = term.length >= 3;
+    var rules = index.policy.prefix;
+    var prefix = term.length >= rules.min_length;
     var last = prefix ? term + "\uffff" : term;
     return shards(index, shardOf(index, term), shardOf(index, last)).then(function (loaded) {
-      var found = [];
+      var found = [], inEntries = 0, prefixed = 0, done = false;
       loaded.forEach(function (shard) {
-        for (var i = lowerBound(shard.terms, term); i < shard.terms.length && found.length <= MAX_PREFIX_MATCHES; i++) {
-          var t = shard.terms[i];
+        for (var i = lowerBound(shard.terms, term); !done && i < shard.terms.length; i++) {
+          var t = shard.terms[i], entries = shard.df[i] > 0;
           if (t === term) found.push([t, 1]);
-          else if (prefix && t.indexOf(term) === 0) found.push([t, 0.3]);
-          else break;
+          else if (prefix && t.indexOf(term) === 0 && !(entries && prefixed === rules.max_terms)) {
+            if (entries) prefixed++;
+            found.push([t, rules.weight]);
+          } else done = true;
+          if (entries && !done) inEntries++;
         }
       });
-      if (found.length || term.length < 4) return found;
+      if (inEntries || term.length < index.policy.typos.min_length[0]) return found;
       return part("terms").then(function (terms) {
-        var typos = misspelt(terms, term);
+        var typos = found.concat(misspelt(terms, term, index.policy.typos));
         return Promise.all(typos.map(function (m) { return shard(index, shardOf(index, m[0])); })).then(function () { return typos; });
       });
     });
   }
 
-  /* Terms within one or two typos of `term`. The closer the word, the more it counts: one typo
-   * 0.4, two 0.2; a typo in an ending the stemmer could not remove ("desertoin" starts like
-   * "desert") 0.5, or 0.15 with another typo. */
-  function misspelt(terms, term) {
-    var max = term.length >= 7 ? 2 : 1;
+  /* Terms within the policy's typos of `term`, [term, weight]: k edits away at typos.weights[k-1];
+   * a term the word begins with, give or take an edit, and at most typos.ending.max_cut letters
+   * shorter, at typos.ending.weights[edits]. */
+  function misspelt(terms, term, rules) {
+    var max = rules.min_length.filter(function (least) { return term.length >= least; }).length;
+    var ending = rules.ending;
     var found = [];
     for (var k = 0; k < terms.length; k++) {
       var t = terms[k];
-      /* editDistance says max + 1 for "further than max": that is no match, whatever max is. */
+      if (t === term || (rules.same_first_letter && t[0] !== term[0])) continue;
       var distance = editDistance(term, t, max);
-      var weight = distance <= max ? [0, 0.4, 0.2][distance] : 0;
-      if (t.length >= 5 && term.length > t.length) {
-        weight = Math.max(weight, [0.5, 0.15][editDistance(term.slice(0, t.length), t, 1)] || 0);
+      var weight = distance <= max ? rules.weights[distance - 1] : 0;
+      if (t.length >= ending.min_length && term.length > t.length && term.length <= t.length + ending.max_cut) {
+        var edits = editDistance(term.slice(0, t.length), t, ending.weights.length - 1);
+        if (edits < ending.weights.length) weight = Math.max(weight, ending.weights[edits]);
       }
       if (weight) found.push([t, weight]);
     }
     return found;
   }
 
-  /* The best `limit` pages, as {doc, score}, and how many pages match in all: pages with more of the
-   * query's words first, then by score. Typed arrays, not maps, because a common word can match most
-   * pages of a large atlas. */
+  /* More matches for the query's words from the glossary, as a Map from word to [[terms], weight]:
+   * where the words hold a glossary term (any of its forms, in either language), each of those words
+   * also matches the term's forms in this language, each form as the group of its terms, at the
+   * policy's glossary weight. */
+  function glossaryMatches(index, words) {
+    var held = new Set(words), weight = index.policy.glossary.weight, found = new Map();
+    index.glossary.forEach(function (term) {
+      var used = new Set();
+      term.forms.forEach(function (form) {
+        if (form.every(function (t) { return held.has(t); })) form.forEach(function (t) { used.add(t); });
+      });
+      used.forEach(function (word) {
+        found.set(word, (found.get(word) || []).concat(term.expand.map(function (form) { return [form, weight]; })));
+      });
+    });
+    return found;
+  }
+
+  /* The best `limit` pages, as {doc, score}, and how many pages match in all. Each query word has
+   * matches [[terms], weight]: a match's score in a page is the sum of its terms' weight * idf there,
+   * times how much it counts, and a word counts once per page, by its best match there. A page's score
+   * is the sum over the words, times the share of the words it matches to the policy's coordination
+   * power; equal scores go by page number (address order). Typed arrays, not maps, because a common
+   * word can match most pages of a large atlas. */
   function rank(index, matched, limit) {
     var total = new Float64Array(index.n), hits = new Uint16Array(index.n), best = new Float64Array(index.n);
+    var sum = new Float64Array(index.n);
     var touched = [];
-    matched.forEach(function (termMatches) {
-      /* A query word counts once per page: its best-matching index term there. */
+    matched.forEach(function (wordMatches) {
       var docs = [];
-      termMatches.forEach(function (m) {
-        var list = postings(index, m[0]);
-        var idf = Math.log(1 + (index.n - list.length + 0.5) / (list.length + 0.5));
-        for (var i = 0; i < list.length; i++) {
-          var doc = list[i][0], value = list[i][1] * idf * m[1];
+      wordMatches.forEach(function (m) {
+        var inGroup = [];
+        m[0].forEach(function (term) {
+          var list = postings(index, term), df = entryCount(index, term);
+          var idf = Math.log(1 + (index.entries - df + 0.5) / (df + 0.5));
+          for (var i = 0; i < list.length; i++) {
+            var doc = list[i][0];
+            if (sum[doc] === 0) inGroup.push(doc);
+            sum[doc] += list[i][1] * idf;
+          }
+        });
+        inGroup.forEach(function (doc) {
+          var value = sum[doc] * m[1];
+          sum[doc] = 0;
           if (best[doc] === 0) docs.push(doc);
           if (value > best[doc]) best[doc] = value;
-        }
+        });
       });
       docs.forEach(function (doc) {
         if (hits[doc] === 0) touched.push(doc);
@@ -170,9 +234,11 @@
         best[doc] = 0;
       });
     });
-    touched.sort(function (a, b) { return hits[b] - hits[a] || total[b] - total[a] || a - b; });
-    var best = touched.slice(0, limit).map(function (doc) { return { doc: doc, score: total[doc] }; });
-    return { results: best, total: touched.length };
+    var power = index.policy.coordination, score = new Float64Array(index.n);
+    touched.forEach(function (doc) { score[doc] = total[doc] * Math.pow(hits[doc] / matched.length, power); });
+    touched.sort(function (a, b) { return score[b] - score[a] || a - b; });
+    var results = touched.slice(0, limit).map(function (doc) { return { doc: doc, score: score[doc] }; });
+    return { results: results, total: touched.length };
   }
 
   /* Title, address, meta line and snippet of every result, loading the page parts they are in. */
@@ -188,22 +254,33 @@
   /* Promise of {terms, results, total}: the best MAX_RESULTS pages for the query, and how many match. */
   function search(query) {
     var index = state.index;
-    var queryTerms = Array.from(new Set(window.kbPipeline.terms(query)));
-    var ranked;
-    return Promise.all(queryTerms.map(function (term) { return matches(index, term); })).then(function (matched) {
+    var queryTerms = Array.from(new Set(index.pipeline.terms(query)));
+    var more = glossaryMatches(index, queryTerms);
+    var marked = queryTerms.slice(), ranked;
+    return Promise.all(queryTerms.map(function (term) {
+      return matches(index, term).then(function (found) {
+        var groups = (more.get(term) || []).concat(found.map(function (m) { return [[m[0]], m[1]]; }));
+        var wanted = [];
+        (more.get(term) || []).forEach(function (m) {
+          m[0].forEach(function (t) { marked.push(t); wanted.push(shard(index, shardOf(index, t))); });
+        });
+        return Promise.all(wanted).then(function () { return groups; });
+      });
+    })).then(function (matched) {
       ranked = rank(index, matched, MAX_RESULTS);
       return describe(index, ranked.results);
     }).then(function (results) {
-      return { terms: queryTerms, results: results, total: ranked.total };
+      return { terms: marked, results: results, total: ranked.total };
     });
   }
 
   /* Snippet text with the words that match the query marked, built as DOM nodes (never as HTML). */
   function highlighted(text, terms) {
     var fragment = document.createDocumentFragment();
+    var index = state.index, least = index.policy.prefix.min_length;
     text.split(/(\s+)/).forEach(function (word) {
-      var stem = window.kbPipeline.terms(word)[0];
-      var hit = stem && terms.some(function (t) { return stem === t || (t.length >= 3 && stem.indexOf(t) === 0); });
+      var stem = index.pipeline.terms(word)[0];
+      var hit = stem && terms.some(function (t) { return stem === t || (t.length >= least && stem.indexOf(t) === 0); });
       if (hit) {
         var mark = document.createElement("mark");
         mark.textContent = word;

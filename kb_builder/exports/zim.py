@@ -24,7 +24,7 @@ from markupsafe import Markup
 from libzim.writer import Creator, Hint, IndexData, Item, StringProvider
 
 from kb_builder.pages import html as fragments
-from kb_builder.search.browser_index import html_text
+from kb_builder.search.documents import html_text
 from kb_builder.pages.labels import label
 
 PROJECT_NAME = "rights-atlas"

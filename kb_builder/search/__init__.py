@@ -1,2 +1,3 @@
-"""Both searches: the index the browser reads (built with the same JavaScript pipeline the browser runs) and the
-command-line search (a whoosh index ranked with numpy)."""
+"""Both searches, under one policy (`policy.json`, read by `policy`): the index the browser reads (built with the
+same JavaScript pipeline the browser runs, carrying the policy) and the command-line search (a whoosh index ranked
+with numpy by the same arithmetic)."""

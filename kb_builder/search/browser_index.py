@@ -1,9 +1,10 @@
 """The in-browser search: documents to a compact prebuilt index, and the scripts that read it.
 
 The index is built by `assets/build-search-index.js` under Node, with the same tokenizer and
-stemmers (lunr, lunr-languages) that the browser uses for queries, so a word and its query always
-reduce to the same term. Both the engine and the index are plain scripts: they load from `file://`
-with no fetch, no worker and no network.
+stemmers that the browser uses for queries, so a word and its query always reduce to the same term.
+Both the engine and the index are plain scripts: they load from `file://` with no fetch, no worker
+and no network. The search policy (`policy.json`) travels inside the index, so that the browser ranks
+by the same values as `kb search`.
 """
 
 from __future__ import annotations
@@ -13,18 +14,16 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
-from kb_builder.content.glossary import Term
+from kb_builder.content.glossary import load_glossary
+# The renderer builds the documents with these (they are shared with `kb search`).
+from kb_builder.search.policy import policy
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 INDEX_BUILDER = ASSETS / "build-search-index.js"
 
-#: Field boosts: title above summary above key facts above body.
-FIELDS = {"title": 10, "summary": 5, "facts": 3, "glossary": 2, "body": 1}
 SNIPPET_CHARS = 220
-#: Interface labels of the search box (labels.py keys search_<name>).
 #: The search box's words (labels.py "search_<name>"); the count of results is a counted noun ("results").
 LABELS = ("label", "placeholder", "loading", "none", "unavailable")
 
@@ -35,47 +34,28 @@ class SearchUnavailable(Exception):
 
 #: Pages that list other pages (jurisdiction, topic, sources, deadlines, glossary pages) rank below
 #: the entries and guides they list.
-LISTING_WEIGHT = 0.4
+LISTING_WEIGHT = policy().listing_weight
 #: A template of an application ranks below the entry that explains its rule, whose title it often repeats.
-FORM_WEIGHT = 0.7
-BRIDGE_REPEAT = 5
+FORM_WEIGHT = policy().form_weight
 
 
 @dataclass
 class SearchDocument:
+    """A page as the search indexes it. An entry's fields are those that `documents.entry_fields` gives `kb search`
+    (title, summary, facts, glossary, body); `entry` says it is one, for BM25's statistics are counted over the
+    entries, as in `kb search` (guides and forms have a summary too, but `kb search` does not index them)."""
+
     url: str
     title: str
     meta: str
     snippet: str
     fields: dict[str, str]
     weight: float = 1.0
+    entry: bool = False
 
-
-class _Text(HTMLParser):
-    """Visible text of an HTML fragment, without the ¶ permalinks."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.skip or (tag == "a" and "headerlink" in (dict(attrs).get("class") or "")):
-            self.skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.skip:
-            self.skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.parts.append(data)
-
-
-def html_text(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
+    @property
+    def is_entry(self) -> bool:
+        return self.entry
 
 
 def shorten(text: str, limit: int = SNIPPET_CHARS) -> str:
@@ -111,17 +91,6 @@ def engine_script(modules: Path) -> str:
     return "\n;\n".join(parts) + "\n"
 
 
-def glossary_bridge(text: str, glossary: tuple[Term, ...]) -> str:
-    """Both languages' words for every glossary term the text uses, so either language's query finds it;
-    repeated as often as the page uses the term (up to BRIDGE_REPEAT), so the pages about it rank first."""
-    lowered = text.lower()
-    found = []
-    for term in glossary:
-        uses = sum(lowered.count(form.lower()) for form in term.en + term.ru)
-        found += [" ".join(term.en + term.ru)] * min(uses, BRIDGE_REPEAT)
-    return " ".join(found)
-
-
 #: Approximate size of one part of the index: a query loads only the parts it needs.
 SHARD_CHARS = 32_000
 #: Pages per part of the page list (titles, addresses, snippets).
@@ -133,21 +102,24 @@ INDEX_DIR = "assets/kb/search"
 def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> dict[str, str]:
     """The index of one language, as scripts named by their path inside the site.
 
-    `index.js` is small: the number of pages and the first term of every part. Each term part
-    (`t<k>.js`) holds a sorted run of terms with their postings, each page part (`p<k>.js`) the
-    titles, addresses and snippets of PAGES_PER_PART pages, and `terms.js` every term, for matching
-    misspelt words. A query loads the term parts that hold its words and the page parts of its
-    results, never the whole index, so that the cost of a query grows little with the atlas.
+    `index.js` is small: the number of pages and of entries, the first term of every part, the
+    search policy and the glossary. Each term part (`t<k>.js`) holds a sorted run of terms with
+    their postings and the number of entries that have each, each page part (`p<k>.js`) the titles,
+    addresses and snippets of PAGES_PER_PART pages, and `terms.js` every term, for matching misspelt
+    words. A query loads the term parts that hold its words and the page parts of its results, never
+    the whole index, so that the cost of a query grows little with the atlas. Pages are numbered in
+    the order of their addresses, which is how pages of equal score are ordered.
     """
     node = shutil.which("node")
     if node is None:
         raise SearchUnavailable("Node.js is needed to build the search index (expected `node` on PATH)")
+    documents = sorted(documents, key=lambda doc: doc.url)
     payload = json.dumps(
         {
-            "lang": lang,
-            "fields": FIELDS,
+            "policy": policy().raw,
             "docs": [doc.fields for doc in documents],
             "weights": [doc.weight for doc in documents],
+            "entries": [doc.is_entry for doc in documents],
         },
         ensure_ascii=False,
     )
@@ -163,7 +135,7 @@ def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> di
     if result.returncode != 0:
         raise SearchUnavailable(f"building the search index failed: {result.stderr.strip()[-2000:]}")
     index = json.loads(result.stdout)
-    terms, postings = index["terms"], index["postings"]
+    terms, postings, df = index["terms"], index["postings"], index["df"]
     parts: dict[str, object] = {}
     first: list[str] = []
     start = 0
@@ -172,14 +144,22 @@ def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> di
         while end < len(terms) and (end == start or size + len(postings[end]) <= SHARD_CHARS):
             size += len(terms[end]) + len(postings[end])
             end += 1
-        parts[f"t{len(first)}"] = {"terms": terms[start:end], "postings": postings[start:end]}
+        parts[f"t{len(first)}"] = {"terms": terms[start:end], "postings": postings[start:end], "df": df[start:end]}
         first.append(terms[start])
         start = end
     pages = [[doc.title, doc.url, doc.meta, doc.snippet] for doc in documents]
     for k in range(0, len(pages), PAGES_PER_PART):
         parts[f"p{k // PAGES_PER_PART}"] = pages[k : k + PAGES_PER_PART]
     parts["terms"] = terms
-    parts["index"] = {"lang": lang, "n": index["n"], "first": first, "pagesPerPart": PAGES_PER_PART}
+    parts["index"] = {
+        "lang": lang,
+        "n": index["n"],
+        "entries": index["entries"],
+        "first": first,
+        "pagesPerPart": PAGES_PER_PART,
+        "policy": policy().raw,
+        "glossary": [{"en": term.en, "ru": term.ru} for term in load_glossary()],
+    }
     return {f"{INDEX_DIR}/{name}.js": _part_script(name, data) for name, data in parts.items()}
 
 

@@ -36,6 +36,7 @@ from kb_builder.pages.paths import HOME_PAGE
 from kb_builder.pages.sanitize import sanitize_html
 from kb_builder.pages.world import World, baseline_codes
 from kb_builder.search import browser_index
+from kb_builder.search import documents as search_documents
 
 #: The atlas's overrides of the theme's templates (Material for MkDocs and the renderers that read its
 #: templates): the page without the theme's script, the copy's age, the language switch, the contents' title.
@@ -273,21 +274,25 @@ class LanguageSite:
     def search_document(self, path: str, url: str, html_text: str, title: str) -> browser_index.SearchDocument | None:
         """What the browser's search knows of a page (None for a dossier: it repeats its entries for printing,
         and search finds the entries themselves). `path` is the page's Markdown path, `url` its HTML path,
-        `title` the title the renderer gave it (for hand-written pages)."""
+        `title` the title the renderer gave it (for hand-written pages). An entry's fields are those `kb search`
+        indexes (`documents.entry_fields`), so that both searches rank it alike."""
         generated = self.generated(path)
         if generated is not None and generated.kind == "dossier":
             return None
-        body = browser_index.html_text(html_text)
         entry = self.atlas.entry_at(path)
+        if entry is not None:
+            return browser_index.SearchDocument(
+                url=url, title=generated.title, meta=self.atlas.search_meta(entry),
+                snippet=browser_index.shorten(self.atlas.text(entry.summary)),
+                fields=search_documents.entry_fields(self.atlas, entry), entry=True,
+            )
+        body = search_documents.html_text(html_text)
         guide = self.guides.guide_at(path)
         template = self.documents.template_at(path)
         title = generated.title if generated is not None else title
-        bridge = browser_index.glossary_bridge(body, self.atlas.glossary)
+        bridge = search_documents.glossary_bridge(body, self.atlas.glossary)
         weight = 1.0
-        if entry is not None:
-            fields = {**self.atlas.search_fields(entry), "glossary": bridge, "body": body}
-            meta, snippet = self.atlas.search_meta(entry), self.atlas.text(entry.summary)
-        elif guide is not None:
+        if guide is not None:
             fields = {**self.guides.search_fields(guide), "glossary": bridge, "body": body}
             meta, snippet = label("guide", self.lang), self.atlas.text(guide.situation)
         elif template is not None:

@@ -1,0 +1,79 @@
+"""Text to search terms by the policy's `tokens` rules: the Python side of `assets/kb-pipeline.js`.
+
+Both sides split text into runs of letters and digits, lower-case and fold them, drop stop words and stem with
+the same stemmers (lunr's Porter stemmer, ported in `porter`, and the Russian Snowball stemmer), so that a
+word reduces to the same term in the terminal and in the browser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import snowballstemmer
+from whoosh.analysis import Filter, RegexTokenizer, Token
+
+from kb_builder.search import porter
+from kb_builder.search.policy import policy
+
+#: A run of letters and digits (JavaScript: /[\p{L}\p{N}]+/gu).
+WORD = re.compile(r"[^\W_]+")
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_russian = snowballstemmer.stemmer("russian")
+
+
+def stem(word: str) -> str:
+    """The stem of a lower-case, folded word."""
+    return _russian.stemWord(word) if CYRILLIC.search(word) else porter.stem(word)
+
+
+def normalise(word: str) -> str:
+    """A word lower-cased, with the policy's folded characters replaced."""
+    word = word.lower()
+    for char, replacement in policy().fold.items():
+        word = word.replace(char, replacement)
+    return word
+
+
+@cache
+def term(word: str) -> str:
+    """The term a word of text reduces to, or "" if it is not searched (a stop word, too short); remembered,
+    as the words of a text repeat."""
+    word = normalise(word)
+    rules = policy()
+    if len(word) < rules.min_length or word in rules.stop_words:
+        return ""
+    return stem(word)
+
+
+def terms(text: str) -> list[str]:
+    """The terms of a text, in order."""
+    return [found for found in map(term, WORD.findall(text)) if found]
+
+
+@cache
+def form_terms(forms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The terms of each of a glossary term's forms (forms that are all stop words have none, and are left out)."""
+    return tuple(found for found in (tuple(terms(form)) for form in forms) if found)
+
+
+class TermFilter(Filter):
+    """whoosh tokens to terms, positions renumbered over the words kept (for phrases)."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        position = 0
+        for token in tokens:
+            found = term(token.text)
+            if not found:
+                continue
+            token.text = found
+            if token.positions:
+                token.pos = position
+            position += 1
+            yield token
+
+
+def analyzer():  # type: ignore[no-untyped-def]
+    """The whoosh analyzer of the terminal's index, its queries and its snippets."""
+    return RegexTokenizer(WORD) | TermFilter()

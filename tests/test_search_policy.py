@@ -1,0 +1,210 @@
+"""One search policy: `kb search` and the in-browser search read the same values (kb_builder/search/policy.json),
+make the same terms of the same text, weigh every term of every entry alike and so rank the same entries first."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser
+
+from helpers import REPO, file_url, results, search_index_part
+from kb_builder.build_info import build_date
+from kb_builder.content.glossary import load_glossary
+from kb_builder.content.loader import load_entries
+from kb_builder.content.schema import LANGUAGES
+from kb_builder.pages.atlas import Atlas
+from kb_builder.search import analysis, ranking
+from kb_builder.search.documents import PAGE_EXTENSIONS, entry_fields
+from kb_builder.search.matching import Vocabulary, edit_distance
+from kb_builder.search.policy import POLICY_FILE, PolicyError, policy
+from kb_builder.search.terminal import Searcher, field
+from relevance import browser_results, cli_rankings, load_queries
+
+SHARED_QUERIES = REPO / "tests" / "search" / "shared_queries.yaml"
+#: Words on which stemmers often disagree (-y endings, doubled consonants, short words), besides the atlas's own.
+TRICKY_WORDS = (
+    "days say sky cry by try yes added admitted beginning troubled hopping filing conditional relational "
+    "generalization electricity happiness agreed feed ponies caresses ties cats dying lying sly yield "
+    "призывник призывников призывом отсрочкой отсрочки военкоматом повесток ёлка Ёжик объявлений изъят"
+)
+
+
+def entry_ids() -> set[str]:
+    return {yaml.safe_load(p.read_text(encoding="utf-8"))["id"] for p in (REPO / "entries").rglob("*.yaml")}
+
+
+def test_shared_queries_cover_both_languages_typos_and_the_glossary() -> None:
+    queries = load_queries(SHARED_QUERIES)
+    assert len(queries) >= 30
+    assert {q["lang"] for q in queries} == set(LANGUAGES)
+    assert {analysis.CYRILLIC.search(q["q"]) is not None for q in queries} == {True, False}, "English and Russian words"
+    kinds = [q["kind"] for q in queries]
+    assert kinds.count("typo") >= 5 and kinds.count("glossary") >= 5 and set(kinds) == {"words", "typo", "glossary"}
+    # A glossary query is in the other language than the search it runs in.
+    assert all((analysis.CYRILLIC.search(q["q"]) is not None) == (q["lang"] == "en") for q in queries if q["kind"] == "glossary")
+
+
+def test_both_searches_rank_the_same_first_three_entries(atlas_site: Path, browser: Browser) -> None:
+    """Every shared query, through `kb search` and through the browser's search from file://: the same entries in
+    the same order. The browser also finds pages that are not entries (lists, guides; ranked below what they
+    list by the policy's listing weight), which `kb search` does not index: they are left out of the comparison."""
+    queries = load_queries(SHARED_QUERIES)
+    site = atlas_site / "site"
+    ids = entry_ids()
+    terminal = cli_rankings(site / "cli-index", queries)
+    in_browser = [[Path(h).stem for h in hrefs if Path(h).stem in ids] for hrefs in browser_results(site, queries, browser)]
+    differ = [
+        f"{q['q']!r} ({q['lang']}): kb search {cli[:3]}, browser {web[:3]}"
+        for q, cli, web in zip(queries, terminal, in_browser)
+        if cli[:3] != web[:3]
+    ]
+    assert differ == []
+    assert all(len(cli) >= 3 for cli in terminal), "every shared query finds at least three entries"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_browser_searches_with_the_policy_and_glossary_of_the_package(
+    atlas_site: Path, browser: Browser, lang: str
+) -> None:
+    page = browser.new_page()
+    page.goto(file_url(atlas_site / "site" / lang / "index.html", "asylum"))
+    assert results(page)
+    loaded = page.evaluate("window.__kbSearch.index")
+    page.close()
+    assert loaded["policy"] == policy().raw == json.loads(POLICY_FILE.read_text(encoding="utf-8"))
+    assert loaded["glossary"] == [{"en": t.en, "ru": t.ru} for t in load_glossary()]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_both_searches_weigh_every_term_of_every_entry_alike(atlas_site: Path, lang: str) -> None:
+    """The BM25F weight of each term in each entry page, as the browser's index stores it and as `kb search`
+    computes it from its index, and the number of entries with the term that its idf comes from."""
+    site = atlas_site / "site"
+    contents = search_index_part(site / lang, "index")
+    pages = [page for k in range(-(-contents["n"] // contents["pagesPerPart"]))
+             for page in search_index_part(site / lang, f"p{k}")]
+    ids = entry_ids()
+    entry_page = {number: f"{lang}/{page[1]}" for number, page in enumerate(pages) if Path(page[1]).stem in ids}
+    in_browser: dict[str, tuple[int, dict[str, float]]] = {}
+    for k in range(len(contents["first"])):
+        part = search_index_part(site / lang, f"t{k}")
+        for term, postings, df in zip(part["terms"], part["postings"], part["df"]):
+            weights, doc = {}, 0
+            for pair in postings.split(" "):
+                delta, weight = pair.split(".")
+                doc += int(delta, 36)
+                if doc in entry_page:
+                    weights[entry_page[doc]] = int(weight, 36) / contents["policy"]["weight_scale"]
+            if df:
+                in_browser[term] = (df, weights)
+
+    searcher = Searcher(site / "cli-index")
+    try:
+        collection = searcher._collection(lang)
+        fields = {name: field(name, lang) for name in policy().fields}
+        paths = {int(doc): searcher.searcher.stored_fields(int(doc))["path"] for doc in collection.documents}
+        assert contents["entries"] == len(collection.documents) == len(entry_page)
+        assert sorted(paths.values()) == [paths[doc] for doc in sorted(paths)], "entries are numbered in address order"
+        vocabulary = searcher._vocabulary(lang).terms
+        assert vocabulary == sorted(in_browser)
+        differ = []
+        for term in vocabulary:
+            docs, weights = ranking.term_weights(searcher.reader, collection, fields, term)
+            terminal = (len(docs), {paths[int(d)]: float(w) for d, w in zip(docs, weights)})
+            if terminal != in_browser[term]:
+                differ.append(term)
+        assert differ == []
+    finally:
+        searcher.close()
+
+
+def node_terms(texts: list[str]) -> list[list[str]]:
+    """The terms that the browser's pipeline (assets/kb-pipeline.js under Node) makes of each text."""
+    node = shutil.which("node")
+    assert node, "Node.js is needed (it builds the site's search index)"
+    script = (
+        "const path = require('path'); const m = process.env.KB_NODE_MODULES;"
+        "const lunr = require(path.join(m, 'lunr'));"
+        "require(path.join(m, 'lunr-languages', 'lunr.stemmer.support.js'))(lunr);"
+        "require(path.join(m, 'lunr-languages', 'lunr.ru.js'))(lunr);"
+        "const pipeline = require(process.argv[1])(lunr)(JSON.parse(process.argv[2]));"
+        "let input = ''; process.stdin.on('data', c => input += c);"
+        "process.stdin.on('end', () => process.stdout.write(JSON.stringify(JSON.parse(input).map(pipeline.terms))));"
+    )
+    result = subprocess.run(
+        [node, "-e", script, str(REPO / "kb_builder" / "assets" / "kb-pipeline.js"), json.dumps(policy().raw["tokens"])],
+        input=json.dumps(texts), capture_output=True, text=True, encoding="utf-8", timeout=120,
+        env={**os.environ, "KB_NODE_MODULES": str(REPO / "node_modules")},
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_python_and_the_browser_make_the_same_terms_of_every_text_of_the_atlas() -> None:
+    """Every field of every entry in both languages (as both searches index them), every query of the shared and
+    relevance sets, the glossary's forms and words on which stemmers often disagree."""
+    entries = [item.entry for item in load_entries(REPO / "entries").entries]
+    texts = [
+        text
+        for lang in LANGUAGES
+        for entry in entries
+        for text in entry_fields(Atlas(entries, lang, today=build_date(), glossary=load_glossary()), entry).values()
+    ]
+    texts += [q["q"] for q in load_queries(SHARED_QUERIES) + load_queries()]
+    texts += [form for term in load_glossary() for form in term.en + term.ru] + TRICKY_WORDS.split()
+    differ = [(text[:80], mine, theirs) for text, mine, theirs in zip(texts, map(analysis.terms, texts), node_terms(texts))
+              if mine != theirs]
+    assert differ == []
+
+
+def test_the_page_text_is_rendered_with_the_sites_markdown_extensions() -> None:
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = config[config.index("markdown_extensions:") :].split("\n\n")[0]
+    names = [line.strip()[2:].rstrip(":") for line in listed.splitlines()[1:] if line.startswith("  - ")]
+    assert tuple(names) == PAGE_EXTENSIONS
+
+
+def test_query_words_match_by_the_policys_prefix_and_typo_rules() -> None:
+    rules = policy()
+    typos = rules.typos
+    vocabulary = Vocabulary(["abcdefghij", "asylum", "defer", "desert", "deserteur", "desertin", "dublin", "servic"])
+    assert vocabulary.matches("desert") == [("desert", 1.0), ("deserteur", rules.prefix_weight), ("desertin", rules.prefix_weight)]
+    # A word that no entry has, as a term or a beginning: typos. "desertoin" is one edit from "desertin" and begins
+    # as "desert" (its ending three letters longer); "defer" is too much shorter.
+    assert dict(vocabulary.matches("desertoin")) == {"desertin": typos.weights[0], "desert": typos.ending_weights[0]}
+    # One typo from four letters, two from seven (a swap of two letters is two); the first letter must be right.
+    assert [typos.max_edits(n) for n in (3, 4, 6, 7, 12)] == [0, 1, 1, 2, 2]
+    assert vocabulary.matches("asylym") == [("asylum", typos.weights[0])]
+    assert vocabulary.matches("dublni") == [] and vocabulary.matches("esylum") == []
+    assert vocabulary.matches("servise") == [("servic", typos.weights[1])]
+    assert vocabulary.matches("ab") == [] and vocabulary.matches("abc") == [("abcdefghij", rules.prefix_weight)]
+    assert edit_distance("servise", "servic", 2) == 2 and edit_distance("a", "abcd", 2) == 3
+
+
+def test_an_unreadable_policy_names_the_place(tmp_path: Path) -> None:
+    broken = tmp_path / "policy.json"
+    broken.write_text('{"fields": {"title": 10,,}}', encoding="utf-8")
+    with pytest.raises(PolicyError, match=r"policy\.json:1:25: "):
+        policy(broken)
+    wrong = json.loads((REPO / "kb_builder" / "search" / "policy.json").read_text(encoding="utf-8"))
+    wrong["bm25"]["average_length"] = "median"
+    (tmp_path / "wrong.json").write_text(json.dumps(wrong), encoding="utf-8")
+    with pytest.raises(PolicyError, match="average_length"):
+        policy(tmp_path / "wrong.json")
+
+
+def test_the_terminal_index_numbers_entries_in_the_order_of_their_pages(atlas_site: Path) -> None:
+    searcher = Searcher(atlas_site / "site" / "cli-index")
+    try:
+        for lang in LANGUAGES:
+            documents = searcher._collection(lang).documents
+            paths = [searcher.searcher.stored_fields(int(d))["path"] for d in documents]
+            assert paths == sorted(paths) and all(p.startswith(f"{lang}/") for p in paths)
+    finally:
+        searcher.close()
