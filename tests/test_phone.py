@@ -70,8 +70,9 @@ def test_an_old_copy_says_so_by_the_readers_own_clock(browser: Browser, atlas_si
     assert ("может быть устаревшей" if lang == "ru" else "may be out of date") in stale.inner_text()
     assert tab.locator(".kb-overdue").is_visible(), "the entry's review date has passed on the reader's clock"
     # How to get a newer copy: the page about offline use, which the notice links to.
-    href = stale.locator("a").get_attribute("href")
-    assert (entry.parent / href).resolve() == (atlas_site / "site" / lang / "offline.html").resolve()
+    # and what newer releases corrected, which the notice links to as well.
+    targets = [(entry.parent / a.get_attribute("href")).resolve() for a in stale.locator("a").all()]
+    assert targets == [(atlas_site / "site" / lang / name).resolve() for name in ("offline.html", "changes.html")]
     context.close()
 
 
