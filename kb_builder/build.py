@@ -73,7 +73,7 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
                 raise BuildError(str(err)) from None
         (staging / "index.html").write_text(chooser_page(), encoding="utf-8")
         _progress("kb: building the command-line search index")
-        build_index([item.entry for item in result.entries], staging / INDEX_NAME)
+        build_index(result, staging / INDEX_NAME)
         _replace(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

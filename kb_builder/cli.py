@@ -12,16 +12,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kb_builder.content import provenance
-from kb_builder.content import skeleton
-from kb_builder.build_info import build_date
-from kb_builder.content.glossary import load_glossary
-from kb_builder.content.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
-from kb_builder.content.loader import LoadResult, display, load_entries
+from typing import TYPE_CHECKING
+
+# Only what every command needs is imported here; each command imports the rest itself, so that a quick one such
+# as `kb search` does not wait for the schema, the page builder or the site.
+from kb_builder.content.names import FILE_KIND_NAMES, LANGUAGES, TOPICS
 from kb_builder.content.problems import EntryErrors
-from kb_builder.content.schema import FILE_KINDS, LANGUAGES, TOPICS, json_schema
-from kb_builder.content.source_policy import CLASSES as SOURCE_CLASSES
-from kb_builder.content.source_policy import POLICY_FILE, UNLISTED, load_policy
+
+if TYPE_CHECKING:
+    from kb_builder.content.loader import LoadResult
 
 DEFAULT_ENTRIES = Path("entries")
 DEFAULT_INDEX = Path("site") / "cli-index"
@@ -46,16 +45,20 @@ def _report(result: LoadResult) -> int:
 
 
 def count_of(result: LoadResult) -> str:
-    """What was loaded: '39 entries, 12 guides, 8 templates and 24 organisations' (kinds with none left out, entries
+    """What was loaded: '39 entries, 12 guides, 8 templates, 30 decisions and 24 organisations' (kinds with none left out, entries
     always)."""
     parts = [f"{len(result.entries)} entries"]
     parts += [f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in ((len(result.guides), "guide"),
                                                                   (len(result.templates), "template"),
+                                                                  (len(result.cases), "decision"),
                                                                   (len(result.organisations), "organisation")) if n]
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from kb_builder.content.glossary import load_glossary
+    from kb_builder.content.loader import load_entries
+
     result = load_entries(args.entries)
     try:
         load_glossary()
@@ -88,6 +91,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from kb_builder.content.loader import load_entries
     from kb_builder.site.export import ExportError, export_tree
     from kb_builder.site.language import SiteError
 
@@ -184,15 +188,31 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kb_builder.mkdocs_plugin.render import RenderError, serve_language
+
+    if not args.config.is_file():
+        raise UsageError(f"no site configuration at {args.config} (expected mkdocs.yml; run kb from the atlas's folder)")
+    print(f"kb: previewing the {args.lang} site at http://{args.dev_addr}/ (Ctrl+C stops); it is rebuilt when an "
+          "entry, guide, template, decision or page is saved", file=sys.stderr, flush=True)
+    try:
+        serve_language(args.config, args.lang, args.entries, args.dev_addr)
+    except RenderError as err:
+        print(f"kb: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_index(args: argparse.Namespace) -> int:
+    from kb_builder.content.loader import display, load_entries
     from kb_builder.search.terminal import build_index
 
     result = load_entries(args.entries)
     if _report(result):
         return 1
     started = time.monotonic()
-    build_index([item.entry for item in result.entries], args.index)
-    print(f"kb: indexed {len(result.entries)} entries into {display(args.index)} in {time.monotonic() - started:.1f} s",
+    build_index(result, args.index)
+    print(f"kb: indexed {count_of(result)} into {display(args.index)} in {time.monotonic() - started:.1f} s",
           file=sys.stderr)
     return 0
 
@@ -221,6 +241,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from kb_builder.content import skeleton
+    from kb_builder.content.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
+    from kb_builder.content.loader import display
+
     code = args.jurisdiction.upper()
     if code not in JURISDICTION_CODES:
         raise UsageError(f"unknown jurisdiction {args.jurisdiction!r} (expected an ISO 3166-1 alpha-2 code, EU or INT)")
@@ -239,6 +263,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_stale(args: argparse.Namespace) -> int:
+    from kb_builder.content.loader import load_entries
+
     result = load_entries(args.entries)
     if _report(result):
         return 1
@@ -252,11 +278,19 @@ def cmd_stale(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from kb_builder.content.schema import json_schema
+
     print(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))
     return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from kb_builder.build_info import build_date
+    from kb_builder.content import provenance
+    from kb_builder.content.loader import display, load_entries
+    from kb_builder.content.source_policy import CLASSES as SOURCE_CLASSES
+    from kb_builder.content.source_policy import POLICY_FILE, UNLISTED, load_policy
+
     result = load_entries(args.entries)
     if _report(result):
         return 1
@@ -273,6 +307,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     policy = load_policy()
     sources = Counter(policy.ruling(s.url).cls for e in entries for s in e.sources)
     total_sources = sum(sources.values())
+    # Every address an entry cites, once: its sources and the texts of its legal bases as they were read.
+    addresses = Counter(policy.ruling(url).cls for e in entries
+                        for url in dict.fromkeys([*(b.url for b in e.legal_basis if b.url), *(s.url for s in e.sources)]))
+    total_addresses = sum(addresses.values())
 
     def percent(n: int, of: int) -> float:
         return round(100 * n / of, 1) if of else 0.0
@@ -292,6 +330,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
                     "warned": dict(sorted(warned.items())),
                     "sources": {
                         cls: {"sources": sources[cls], "percent": percent(sources[cls], total_sources)}
+                        for cls in (*SOURCE_CLASSES, UNLISTED)
+                    },
+                    "addresses": {
+                        cls: {"addresses": addresses[cls], "percent": percent(addresses[cls], total_addresses)}
                         for cls in (*SOURCE_CLASSES, UNLISTED)
                     },
                 },
@@ -321,6 +363,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"\nSources by the source policy's classes ({display(POLICY_FILE)}):")
     for cls in (*SOURCE_CLASSES, UNLISTED):
         print(f"  {cls:<17} {sources[cls]:>4} ({percent(sources[cls], total_sources):.1f}%)")
+    print("\nEvery address cited (sources and the law texts read, each once per entry), by class:")
+    for cls in (*SOURCE_CLASSES, UNLISTED):
+        print(f"  {cls:<17} {addresses[cls]:>4} ({percent(addresses[cls], total_addresses):.1f}%)")
     print(f"\nOverdue for review on {today.isoformat()}: {len(overdue)}")
     for due, entry_id in overdue:
         print(f"  {entry_id} (due {due.isoformat()})")
@@ -370,6 +415,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--public-key", type=Path, help="public key file (default: the atlas's release key)")
     p.set_defaults(func=cmd_verify)
 
+    p = sub.add_parser("serve", help="a live preview of one language for authors, rebuilt when a file is saved")
+    entries_option(p)
+    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="site configuration (default: mkdocs.yml)")
+    p.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0], help="language to preview (default: en)")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                   help="where to serve it (default: 127.0.0.1:8000, this machine only)")
+    p.set_defaults(func=cmd_serve)
+
     p = sub.add_parser("index", help="build the command-line search index from the entries")
     entries_option(p)
     p.add_argument("--index", type=Path, default=DEFAULT_INDEX, metavar="DIR", help=f"index folder (default: {DEFAULT_INDEX})")
@@ -398,8 +451,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="the date to check against (default: today)")
     p.set_defaults(func=cmd_stale)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of entries, guides or the directory's files (for editors)")
-    p.add_argument("kind", nargs="?", choices=tuple(FILE_KINDS), default="entry",
+    p = sub.add_parser("schema", help="print the JSON Schema of entries, guides, templates, decisions or the directory's files (for editors)")
+    p.add_argument("kind", nargs="?", choices=FILE_KIND_NAMES, default="entry",
                    help="which kind of file: entry (default), guide, template, contacts or releases")
     p.set_defaults(func=cmd_schema)
 

@@ -274,3 +274,46 @@ def kiwix_server(*args: str) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+VALID_CASE = """\
+# yaml-language-server: $schema=../../schema/case.schema.json
+id: {id}
+jurisdiction: {jurisdiction}
+court:
+  en: Court {court}
+  ru: Суд {court}
+court_short: {court}
+decided: {decided}
+number: {number}
+name:
+  en: {name} v State
+  ru: {name} против государства
+type: judgment
+profile:
+  origin: RU
+  status: [{status}]
+  summons: received
+outcome: {outcome}
+holding:
+  en: The court held that punishing {name} for refusing to serve was persecution.
+  ru: Суд решил, что наказание {name} за отказ от службы является преследованием.
+points: [{points}]
+supports: [{supports}]
+sources:
+  - title: Decision {number}
+    publisher: Court {court}
+    url: {url}
+    accessed: 2026-11-30
+    kind: primary
+last_reviewed: 2026-11-30
+"""
+
+
+def case_text(id: str = "cjeu-c-1-20-alpha", jurisdiction: str = "EU", *, court: str = "CJEU", decided: str = "2020-01-01",
+              number: str = "C-1/20", name: str = "Alpha", status: str = "evader", outcome: str = "granted",
+              points: str = "prosecution-vs-persecution", supports: str = "ru-appeal",
+              url: str = "https://curia.europa.eu/juris/liste.jsf?num=C-1/20") -> str:
+    """A valid court decision that supports the entry `supports`."""
+    return VALID_CASE.format(id=id, jurisdiction=jurisdiction, court=court, decided=decided, number=number, name=name,
+                             status=status, outcome=outcome, points=points, supports=supports, url=url)

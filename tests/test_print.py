@@ -40,6 +40,10 @@ PROVENANCE = {
 }
 
 
+STAY_FIELDS = ("stay_days_for_russians", "internal_passport_accepted", "registration_deadline",
+               "extradition_treaty_with_russia")
+
+
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_one_pdf_per_language_and_jurisdiction_with_every_entry_in_order_and_every_source(
     atlas_site: Path, lang: str
@@ -49,10 +53,14 @@ def test_one_pdf_per_language_and_jurisdiction_with_every_entry_in_order_and_eve
     other = "ru" if lang == "en" else "en"
     pdf_dir = atlas_site / "dist" / "pdf" / lang
     groups = entries_by_jurisdiction()
-    # One per jurisdiction, the guides' checklists and the blank forms (tests/test_guides.py and
-    # tests/test_templates.py read those).
-    assert sorted(p.stem for p in pdf_dir.glob("*.pdf") if p.stem not in ("guides", "forms")) == sorted(groups)
+    # One per jurisdiction, the guides' checklists, the blank forms (tests/test_guides.py and tests/test_templates.py
+    # read those) and the court decisions, each with its citation.
+    assert sorted(p.stem for p in pdf_dir.glob("*.pdf") if p.stem not in ("guides", "forms", "cases")) == sorted(groups)
     assert (pdf_dir / "guides.pdf").is_file() and (pdf_dir / "forms.pdf").is_file()
+    decisions = squeeze(pdf_text(pdf_dir / "cases.pdf"))
+    for path in sorted((REPO / "cases").glob("*/*.yaml")):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert squeeze(case["number"]) in decisions and squeeze(case["sources"][0]["url"]) in decisions, path.name
     for code, entries in groups.items():
         pdf = pdf_dir / f"{code}.pdf"
         text = pdf_text(pdf)
@@ -74,7 +82,7 @@ def test_one_pdf_per_language_and_jurisdiction_with_every_entry_in_order_and_eve
                 assert squeeze(source["url"]) in flat, (code, source["url"])
         # Every fact prints what it rests on: as many such lines as facts.
         facts = sum(len(e.get("key_facts", [])) + len(e.get("deadlines", [])) + len(e.get("conscription_facts") or {})
-                    + (1 if e.get("stay_days_for_russians") else 0) for e in entries)
+                    + sum(1 for name in STAY_FIELDS if e.get(name)) for e in entries)
         assert sum(flat.count(squeeze(c)) for c in PROVENANCE[lang]) >= facts, code
         # Navigation, header and footer do not print.
         for chrome in ("Conscription & Asylum Rights Atlas", "Атлас прав", "All deadlines", "Все сроки", "Made with"):

@@ -124,8 +124,8 @@ def test_countries_are_grouped_by_region_with_coverage(atlas_site: Path) -> None
     text = text_of(article(atlas_site / "site" / "en" / "countries.html"))
     for region in ("International and European Union", "Europe", "Africa", "South America"):
         assert region in text
-    assert re.search(r"Russia \(full coverage, 10 entries(; facts to check: \d+)?\)", text)
-    assert "Germany (baseline and entries, 2 entries)" in text
+    assert re.search(r"Russia \(full coverage, \d+ entries(; facts to check: \d+)?\)", text)
+    assert "Germany (baseline and entries, 3 entries)" in text
     assert "Chile (baseline only)" in text
 
 
@@ -175,15 +175,53 @@ def test_countries_page_and_comparison_tables_agree_with_every_entry(atlas_site:
             coverage = text_of(re.findall(r"<td[^>]*>(.*?)</td>", rows[code], re.S)[-2])
             found = WARN_COUNT[lang].search(coverage)
             assert (int(found.group(1)) if found else 0) == count, (code, coverage, count)
-    # Every deadline in the asylum table and every stay in the stay table says what it rests on, as its entry does.
-    for table in ("asylum-deadlines", "stay"):
-        compare = (site / "compare" / f"{table}.html").read_text(encoding="utf-8")
-        tbody = compare[compare.index("<tbody>"):]
-        for row in re.findall(r"<tr>(.*?)</tr>", tbody, re.S):
-            spans = provenance_spans(row)
-            assert len(spans) == 1, row
-            href = re.findall(r'href="\.\./([^"]+)"', row)[-1]
-            assert spans[0] in provenance_spans(article(site / href)), (table, href, spans[0])
+    # Every deadline in the asylum table says what it rests on, as its entry does.
+    compare = (site / "compare" / "asylum-deadlines.html").read_text(encoding="utf-8")
+    tbody = compare[compare.index("<tbody>"):]
+    for row in re.findall(r"<tr>(.*?)</tr>", tbody, re.S):
+        spans = provenance_spans(row)
+        assert len(spans) == 1, row
+        href = re.findall(r'href="\.\./([^"]+)"', row)[-1]
+        assert spans[0] in provenance_spans(article(site / href)), (href, spans[0])
+
+
+STAY_FIELDS = ("stay_days_for_russians", "internal_passport_accepted", "registration_deadline",
+               "extradition_treaty_with_russia")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_stay_table_row_agrees_with_its_entry(atlas_site: Path, lang: str) -> None:
+    """One row per entry-and-stay entry with comparable facts: days, internal passport, registration and
+    extradition treaties as the entry file gives them, each with what it rests on as the entry page shows it."""
+    site = atlas_site / "site" / lang
+    compare = (site / "compare" / "stay.html").read_text(encoding="utf-8")
+    tbody = compare[compare.index("<tbody>"):compare.index("</tbody>")]
+    rows = {re.findall(r'href="\.\./([^"]+)"', row)[-1]: row for row in re.findall(r"<tr[^>]*>(.*?)</tr>", tbody, re.S)}
+    expected = {}
+    for path in sorted((REPO / "entries").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data["topic"] == "entry-and-stay" and any(data.get(name) for name in STAY_FIELDS):
+            expected[f"{path.parent.name}/{data['id']}.html"] = data
+    assert expected and set(rows) == set(expected)
+    yes_no = {True: "Yes" if lang == "en" else "Да", False: "No" if lang == "en" else "Нет"}
+    for href, data in expected.items():
+        cells = [text_of(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", rows[href], re.S)]
+        shown = dict(zip(STAY_FIELDS, (cells[1], cells[3], cells[4], cells[5])))
+        for name in STAY_FIELDS:
+            fact = data.get(name)
+            if fact is None:
+                assert shown[name] == "—", (href, name)
+            elif name == "stay_days_for_russians":
+                assert shown[name].startswith(str(fact["value"])) and cells[2] == str(fact.get("per_days", "—")), href
+            elif name == "internal_passport_accepted":
+                assert shown[name].startswith(yes_no[fact["value"]]), (href, shown[name])
+            else:
+                value = fact["value"].get(lang) or fact["value"]["en"]
+                assert shown[name].startswith(" ".join(value.split())), (href, name, shown[name])
+        entry_spans = provenance_spans(article(site / href))
+        spans = provenance_spans(rows[href])
+        assert len(spans) == sum(1 for name in STAY_FIELDS if data.get(name)), href
+        assert all(span in entry_spans for span in spans), (href, spans)
 
 
 def test_topic_tables_link_their_entries(atlas_site: Path) -> None:

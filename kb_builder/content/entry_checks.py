@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from kb_builder.content.authored_text import text_position
 from kb_builder.content.problems import Problem
-from kb_builder.content.schema import LANGUAGES, Entry, LegalBasis, LocalizedText
+from kb_builder.content.schema import LANGUAGES, Entry, LegalBasis, LocalizedText, Source
 from kb_builder.content.source_policy import NOT_ACCEPTED, OFFICIAL, POLICY_FILE, STATE_CONTROLLED, UNLISTED, Ruling, SourcePolicy
 from kb_builder.content.yaml_source import Loc, YamlDocument
 
@@ -84,18 +84,8 @@ class _Checker:
         for index, basis in enumerate(self.entry.legal_basis):
             if basis.url is not None:
                 self.address(("legal_basis", index, "url"), basis.url, for_law=True)
-        for index, source in enumerate(self.entry.sources):
-            ruling = self.address(("sources", index, "url"), source.url, for_law=False)
-            if ruling is None:
-                continue
-            if source.kind == "primary" and ruling.cls != OFFICIAL:
-                self.problem(("sources", index, "kind"),
-                             f"primary, but {ruling.domain} is not an official domain ({ruling.who or 'not listed'}) "
-                             "(expected kind: secondary, or the official body's own publication on its own domain)")
-            if ruling.cls == STATE_CONTROLLED and source.statement_by is None:
-                self.problem(("sources", index, "url"),
-                             f"{ruling.domain} is state-controlled media ({ruling.who}), which may be cited only for an "
-                             "official's own statement (expected statement_by: naming who made it)")
+        for loc, message in source_problems(self.policy, self.entry.sources):
+            self.problem(loc, message)
 
     def address(self, loc: Loc, url: str, *, for_law: bool) -> Ruling | None:
         """The policy's ruling on an address, or None (and a problem) when it may not be cited there."""
@@ -112,6 +102,9 @@ class _Checker:
         for i, item in enumerate(self.entry.deadlines):
             for name in ("what", "time_limit", "legal_basis"):
                 texts += _texts(getattr(item, name), ("deadlines", i, name))
+        for where, fact in self.entry.structured_facts():
+            if isinstance(getattr(fact, "value", None), LocalizedText):
+                texts += _texts(fact.value, (*where.split("."), "value"))
         for loc, text in texts:
             match = EDITORIAL_NOTES.search(text)
             if match:
@@ -134,6 +127,27 @@ def check_address(policy: SourcePolicy, url: str, *, for_law: bool = False) -> t
         return None, (f"{ruling.domain} is state-controlled media ({ruling.who}) (expected where the text of "
                       "the law was read: an official portal or a legal database)")
     return ruling, None
+
+
+def source_problems(policy: SourcePolicy, sources: list[Source], at: Loc = ("sources",)) -> list[tuple[Loc, str]]:
+    """What is wrong with a list of sources under the policy, each with where it is (`at` is the list's place):
+    an address the policy does not accept, a `primary` source not on an official domain, state-controlled media
+    without the official whose statement it reports."""
+    found: list[tuple[Loc, str]] = []
+    for index, source in enumerate(sources):
+        ruling, message = check_address(policy, source.url)
+        if ruling is None:
+            found.append(((*at, index, "url"), message or ""))
+            continue
+        if source.kind == "primary" and ruling.cls != OFFICIAL:
+            found.append(((*at, index, "kind"),
+                          f"primary, but {ruling.domain} is not an official domain ({ruling.who or 'not listed'}) "
+                          "(expected kind: secondary, or the official body's own publication on its own domain)"))
+        if ruling.cls == STATE_CONTROLLED and source.statement_by is None:
+            found.append(((*at, index, "url"),
+                          f"{ruling.domain} is state-controlled media ({ruling.who}), which may be cited only for an "
+                          "official's own statement (expected statement_by: naming who made it)"))
+    return found
 
 
 def entry_problems(entry: Entry, doc: YamlDocument, display_path: str, policy: SourcePolicy) -> list[Problem]:

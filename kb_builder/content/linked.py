@@ -75,13 +75,13 @@ class Loaded(Generic[Item]):
 
 
 def load_linked(root: Path, model: type[Item], entries: dict[str, Entry], display: Callable[[Path], str],
-                checks: Callable[[Item, YamlDocument, str], list[Problem]] = lambda item, doc, shown: []
-                ) -> tuple[list[Loaded[Item]], list[Path], list[Problem]]:
-    """Every `*.yaml` under `root` (a missing folder holds none) as `model`, checked as the module says and by
-    `checks`; the valid items, the files read and the problems found."""
+                checks: Callable[[Item, YamlDocument, str, Path], list[Problem]] = lambda item, doc, shown, path: [],
+                pattern: str = "*.yaml") -> tuple[list[Loaded[Item]], list[Path], list[Problem]]:
+    """Every file matching `pattern` under `root` (a missing folder holds none) as `model`, checked as the module
+    says and by `checks`; the valid items, the files read and the problems found."""
     if not root.is_dir():
         return [], [], []
-    files = sorted(p for p in root.glob("*.yaml") if not p.name.startswith("."))
+    files = sorted(p for p in root.glob(pattern) if not p.name.startswith("."))
     problems: list[Problem] = []
     loaded: list[Loaded[Item]] = []
     for path in files:
@@ -103,7 +103,7 @@ def load_linked(root: Path, model: type[Item], entries: dict[str, Entry], displa
             found.append(problem_at(doc, shown, ("id",), f"{item_id!r} is not the file's name (expected id: {path.stem}, "
                                                          f"or the file renamed to {item_id}.yaml)"))
         found += link_problems(item.refs(), entries, doc, shown)  # type: ignore[attr-defined]
-        found += checks(item, doc, shown)
+        found += checks(item, doc, shown, path)
         problems += found
         if not found:
             loaded.append(Loaded(item, doc, shown))

@@ -1,7 +1,8 @@
 """Loading and validating every entry file of an atlas.
 
 `load_entries` reads every `*.yaml` under the entries folder (and, beside it, the situation guides, the templates of
-applications and the directory of organisations: `guides/`, `templates/`, `contacts/`), validates each against the schema, its facts
+applications, the court decisions and the directory of organisations: `guides/`, `templates/`, `cases/`,
+`contacts/`), validates each against the schema, its facts
 against its own legal basis and sources, and its addresses against the source policy, and the whole set
 against itself (unique ids, existing `related` ids, folder matching jurisdiction), and
 returns the entries with every problem found, in one pass. Nothing is dropped silently: a file is
@@ -22,8 +23,9 @@ from kb_builder.content.problems import EntryErrors, Problem
 from kb_builder.content.contacts import CONTACTS_FOLDER, Listed, load_contacts
 from kb_builder.content.guides import GUIDES_FOLDER, load_guides
 from kb_builder.content.releases import RELEASES_FILE, load_releases
-from kb_builder.content.schema import Entry, Guide, Release, Template
+from kb_builder.content.schema import Case, Entry, Guide, Release, Template
 from kb_builder.content.templates import TEMPLATES_FOLDER, load_templates
+from kb_builder.content.cases import CASES_FOLDER, load_cases
 from kb_builder.content.schema_errors import schema_problems
 from kb_builder.content.source_policy import SourcePolicy, load_policy
 from kb_builder.content.yaml_source import YamlDocument, read_yaml
@@ -38,6 +40,8 @@ class LoadResult:
     #: Situation guides (guides/ beside the entries folder) and the directory of organisations (contacts/).
     guides: list[Guide] = field(default_factory=list)
     templates: list[Template] = field(default_factory=list)
+    #: Court decisions (cases/<jurisdiction>/ beside the entries folder).
+    cases: list[Case] = field(default_factory=list)
     organisations: list[Listed] = field(default_factory=list)
     #: The releases (releases.yaml beside the entries folder), oldest first.
     releases: list[Release] = field(default_factory=list)
@@ -215,6 +219,9 @@ def load_entries(root: Path) -> LoadResult:
     result.problems += problems
     templates = {path.stem for path in files}
     result.guides, files, problems = load_guides(root.parent / GUIDES_FOLDER, entries, templates, display)
+    result.files += files
+    result.problems += problems
+    result.cases, files, problems = load_cases(root.parent / CASES_FOLDER, entries, policy, display)
     result.files += files
     result.problems += problems
     result.organisations, files, problems = load_contacts(root.parent / CONTACTS_FOLDER, policy, display)

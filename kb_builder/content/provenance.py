@@ -32,7 +32,10 @@ LAW, COURT, OFFICIAL, REPORTED = "law", "court", "official", "reported"
 CLASSES: tuple[str, ...] = (LAW, COURT, OFFICIAL, REPORTED)
 _BASIS_CLASS = {"law": LAW, "court": COURT, "guidance": OFFICIAL}
 #: Structured facts (comparison tables) that a reader acts on.
-ACTIONABLE_STRUCTURED = ("conscription_facts.min_age", "conscription_facts.max_age", "stay_days_for_russians")
+ACTIONABLE_STRUCTURED = (
+    "conscription_facts.min_age", "conscription_facts.max_age",
+    "stay_days_for_russians", "internal_passport_accepted", "registration_deadline",
+)
 
 Ground = LegalBasis | Source
 
@@ -96,7 +99,8 @@ def facts(entry: Entry) -> list[Fact]:
     ]
     found += [Fact(f"deadlines[{i}]", d.what, None, True, deadline(entry, d)) for i, d in enumerate(entry.deadlines)]
     found += [
-        Fact(where, None, where.rsplit(".", 1)[-1], where in ACTIONABLE_STRUCTURED, provenance(entry, f.rests_on))
+        Fact(where, None, where.rsplit(".", 1)[-1], where in ACTIONABLE_STRUCTURED,
+             provenance(entry, f.rests_on, f.caveat))
         for where, f in entry.structured_facts()
     ]
     return found

@@ -25,19 +25,7 @@ from pydantic import (
 
 from kb_builder.content.jurisdictions import JURISDICTION_CODES
 
-#: Languages an entry may be written in. The first is required on every text.
-LANGUAGES: tuple[str, ...] = ("en", "ru")
-
-#: The closed list of topics. Order here is the order on jurisdiction pages.
-TOPICS: tuple[str, ...] = (
-    "conscription",
-    "mobilisation",
-    "appeal-grounds",
-    "penalties",
-    "entry-and-stay",
-    "asylum-procedure",
-    "protection-standards",
-)
+from kb_builder.content.names import FILE_KIND_NAMES, LANGUAGES, TOPICS  # noqa: F401 (re-exported)
 
 #: Who an entry is written for.
 AUDIENCES: tuple[str, ...] = (
@@ -250,6 +238,9 @@ class Source(_Model):
 class _StructuredFact(_Model):
     as_of: Date
     rests_on: RestsOn
+    caveat: LocalizedText | None = Field(
+        default=None, description="A doubt about what the fact rests on, shown with its provenance (never in the value)."
+    )
 
 
 class BoolFact(_StructuredFact):
@@ -289,6 +280,18 @@ class DaysFact(_StructuredFact):
     per_days: Annotated[int, Field(strict=True, ge=1, le=3650)] | None = Field(
         default=None, description="The period the days are counted in, such as 180 for '90 days in any 180'."
     )
+
+
+class LineFact(_StructuredFact):
+    """A comparable fact told in one line per language, such as a registration deadline or a treaty."""
+
+    value: LocalizedLine
+
+
+#: The comparable facts of an entry-and-stay entry, in the order of the stay table's columns.
+STAY_FACTS: tuple[str, ...] = (
+    "stay_days_for_russians", "internal_passport_accepted", "registration_deadline", "extradition_treaty_with_russia",
+)
 
 
 CHANGE_KINDS: tuple[str, ...] = ("added", "corrected", "updated")
@@ -344,6 +347,15 @@ class Entry(_Model):
     stay_days_for_russians: DaysFact | None = Field(
         default=None, description="Only on entry-and-stay entries: days a Russian citizen may stay without a visa."
     )
+    internal_passport_accepted: BoolFact | None = Field(
+        default=None, description="Only on entry-and-stay entries: whether a Russian citizen may enter on the internal passport."
+    )
+    registration_deadline: LineFact | None = Field(
+        default=None, description="Only on entry-and-stay entries: when a Russian visitor must register (or be registered)."
+    )
+    extradition_treaty_with_russia: LineFact | None = Field(
+        default=None, description="Only on entry-and-stay entries: the instruments that bind the country to extradite to Russia."
+    )
     changes: list[Change] = Field(
         default_factory=list, description="What changed in the entry and when, shown on its page and in 'What changed'."
     )
@@ -355,16 +367,19 @@ class Entry(_Model):
                 fact = getattr(self.conscription_facts, name)
                 if fact is not None:
                     found.append((f"conscription_facts.{name}", fact))
-        if self.stay_days_for_russians is not None:
-            found.append(("stay_days_for_russians", self.stay_days_for_russians))
+        for name in STAY_FACTS:
+            fact = getattr(self, name)
+            if fact is not None:
+                found.append((name, fact))
         return found
 
     @model_validator(mode="after")
     def _topic_specific_facts(self) -> "Entry":
         if self.conscription_facts is not None and self.topic != "conscription":
             raise ValueError("conscription_facts is only for entries with topic 'conscription'")
-        if self.stay_days_for_russians is not None and self.topic != "entry-and-stay":
-            raise ValueError("stay_days_for_russians is only for entries with topic 'entry-and-stay'")
+        for name in STAY_FACTS:
+            if getattr(self, name) is not None and self.topic != "entry-and-stay":
+                raise ValueError(f"{name} is only for entries with topic 'entry-and-stay'")
         return self
 
     @model_validator(mode="after")
@@ -578,6 +593,91 @@ class Template(_Model):
         return found
 
 
+#: What kind of decision: a court's judgment or decision, a UN treaty body's views, an authority's guidance.
+CASE_TYPES: tuple[str, ...] = ("judgment", "decision", "views", "guidance")
+#: The applicant's situation, as the decisions describe it.
+CASE_STATUSES: tuple[str, ...] = (
+    "conscript", "mobilised", "reservist", "contract-soldier", "deserter", "evader", "objector",
+)
+SUMMONS: tuple[str, ...] = ("received", "not-received", "not-stated")
+#: What the decision did: granted or refused protection, sent the case back, stopped a removal for now (an interim
+#: order), found a violation or none (ECtHR,
+#: UN committees), or interpreted the law without deciding a claim (CJEU preliminary rulings, guidance).
+OUTCOMES: tuple[str, ...] = (
+    "granted", "refused", "remitted", "interim-order", "violation", "no-violation", "interpretation",
+)
+STATUSES_GIVEN: tuple[str, ...] = ("refugee", "subsidiary", "humanitarian", "none")
+#: The legal points a decision may decide: the one closed list (their names are in pages/labels.py).
+LEGAL_POINTS: tuple[str, ...] = (
+    "prosecution-vs-persecution",
+    "disproportionate-punishment",
+    "acts-contrary-to-international-law",
+    "only-way-out",
+    "conscientious-objection",
+    "exit-and-passport",
+    "credibility",
+    "safe-third-country",
+    "extradition",
+    "nexus",
+)
+
+
+class CaseSource(Source):
+    """Where a decision was read: a source as an entry cites one, without an id (nothing in a decision rests on
+    one source rather than another)."""
+
+    id: Slug | None = None  # type: ignore[assignment]
+
+
+def _one_or_more(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+class CaseProfile(_Model):
+    """Who the applicant was: where from, in what situation, and whether a summons had been received."""
+
+    origin: Annotated[list[Jurisdiction], BeforeValidator(_one_or_more), Field(min_length=1)] = Field(
+        description="The applicant's country (or countries) of origin: a code or a list of codes."
+    )
+    status: Annotated[list[Literal[CASE_STATUSES]], BeforeValidator(_one_or_more), Field(min_length=1)]  # type: ignore[valid-type]
+    summons: Literal[SUMMONS] = "not-stated"  # type: ignore[valid-type]
+
+
+class Case(_Model):
+    """One court decision (or treaty body's views, or guidance) on draft evaders, deserters or objectors:
+    who decided what, for whom, on which legal points, where to read it, and which entries it supports."""
+
+    id: EntryId
+    jurisdiction: Jurisdiction = Field(description="The court's jurisdiction (EU, INT or a country); must match the folder.")
+    court: LocalizedLine
+    court_short: Line = Field(description="The court's short name, shown in tables: CJEU, ECtHR, BVerwG, CNDA...")
+    decided: Date
+    number: Line = Field(description="The case number as the court writes it: 'C-238/19', '1 C 31.18'.")
+    ecli: Line | None = None
+    name: LocalizedLine = Field(description="The parties, or the name the decision is known by.")
+    type: Literal[CASE_TYPES]  # type: ignore[valid-type]
+    profile: CaseProfile
+    outcome: Literal[OUTCOMES]  # type: ignore[valid-type]
+    status_given: Literal[STATUSES_GIVEN] | None = None  # type: ignore[valid-type]
+    holding: LocalizedText = Field(description="What the decision holds, in two to five sentences of our own words.")
+    points: list[Literal[LEGAL_POINTS]] = Field(min_length=1)  # type: ignore[valid-type]
+    supports: list[EntryRef] = Field(min_length=1, description="The entries this decision supports.")
+    sources: list[CaseSource] = Field(min_length=1, description="Where it was read; the first on an official domain.")
+    last_reviewed: Date
+    review_due: Date | None = None
+
+    @model_validator(mode="after")
+    def _review_dates(self) -> "Case":
+        if self.review_due is None:
+            object.__setattr__(self, "review_due", add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS))
+        elif self.review_due < self.last_reviewed:
+            raise ValueError("review_due is before last_reviewed (expected a later date)")
+        return self
+
+    def refs(self) -> list[tuple[tuple[str | int, ...], str]]:
+        return [(("supports", k), ref) for k, ref in enumerate(self.supports)]
+
+
 CHANNEL_KINDS: tuple[str, ...] = ("website", "email", "phone", "telegram", "form", "signal", "whatsapp")
 
 
@@ -642,8 +742,12 @@ FILE_KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "guide": (Guide, "Rights Atlas situation guide"),
     "template": (Template, "Rights Atlas application or complaint to fill in"),
     "contacts": (ContactsFile, "Rights Atlas organisations of one place"),
+    "case": (Case, "Rights Atlas court decision"),
     "releases": (Releases, "Rights Atlas releases"),
 }
+
+
+assert tuple(FILE_KINDS) == FILE_KIND_NAMES, "names.FILE_KIND_NAMES lists the kinds of FILE_KINDS in order"
 
 
 def json_schema(kind: str = "entry") -> dict[str, Any]:

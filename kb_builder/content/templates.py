@@ -17,7 +17,7 @@ from kb_builder.content.yaml_source import YamlDocument
 TEMPLATES_FOLDER = "templates"
 
 
-def _field_problems(template: Template, doc: YamlDocument, shown: str) -> list[Problem]:
+def _field_problems(template: Template, doc: YamlDocument, shown: str, path: Path) -> list[Problem]:
     problems = []
     defined = {field.id: i for i, field in enumerate(template.fields)}
     used = template_fields(template.document)

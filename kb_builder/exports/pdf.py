@@ -1,5 +1,6 @@
 """Printable PDF dossiers: every entry of a jurisdiction, one file per language (`pdf/<lang>/<code>.pdf`), and every
-situation guide as a checklist (`pdf/<lang>/guides.pdf`).
+situation guide as a checklist (`pdf/<lang>/guides.pdf`), every form blank (`forms.pdf`) and every court decision
+with its citation (`cases.pdf`).
 
 Each language's dossier page is printed by headless Chromium with the print stylesheet (A4), tagged for
 screen readers, with its language (/Lang), title and dates set (from the build date, so that the same
@@ -59,6 +60,8 @@ def _title(folder: str, lang: str) -> str:
         return label("guides_dossier_title", lang)
     if folder == paths.TEMPLATES_FOLDER:
         return label("templates_dossier_title", lang)
+    if folder == paths.CASES_FOLDER:
+        return label("cases_dossier_title", lang)
     return label("dossier_title", lang, name=jurisdiction_name(folder.upper(), lang))
 
 
@@ -71,7 +74,7 @@ def write_pdfs(site_dir: Path, out_dir: Path, built: dt.datetime) -> list[Path]:
         page = browser.new_page()  # type: ignore[attr-defined]
         page.emulate_media(media="print")
         for code in folders:
-            print(f"kb: printing the {code if code in (paths.GUIDES_FOLDER, paths.TEMPLATES_FOLDER) else code.upper() + ' dossier'}",
+            print(f"kb: printing the {code if code in (paths.GUIDES_FOLDER, paths.TEMPLATES_FOLDER, paths.CASES_FOLDER) else code.upper() + ' dossier'}",
                   file=sys.stderr, flush=True)
             for lang in LANGUAGES:
                 url = (site_dir / lang / code / DOSSIER).resolve().as_uri() + f"?printed={built.date().isoformat()}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from kb_builder.content.schema import LANGUAGES
+from kb_builder.content.names import LANGUAGES
 
 
 class KbConfig(base.Config):
@@ -15,3 +15,6 @@ class KbConfig(base.Config):
     language = c.Choice(LANGUAGES, default="en")
     #: Hand-written pages listed under "About", in this order (paths in the docs folder).
     about = c.ListOfItems(c.Type(str), default=[])
+    #: A live preview (`kb serve`): invalid files are left out and their problems shown on every page, and the
+    #: folders the atlas is written in are watched.
+    preview = c.Type(bool, default=False)

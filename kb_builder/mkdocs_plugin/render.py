@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import copy
 import logging
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +38,10 @@ def _configure_logging() -> None:
         logger.propagate = False
 
 
-def language_overrides(config_file: Path, lang: str, entries_dir: Path, out_dir: Path) -> dict[str, Any]:
-    """The settings that make mkdocs.yml build one language: docs, output, theme and kb."""
+def language_overrides(config_file: Path, lang: str, entries_dir: Path, out_dir: Path | None,
+                       preview: bool = False) -> dict[str, Any]:
+    """The settings that make mkdocs.yml build one language: docs, output (None: mkdocs chooses, as `serve`
+    does), theme and kb (`preview` for a live preview)."""
     raw = read_settings(config_file)
     theme = copy.deepcopy(raw.get("theme", {}))
     theme["language"] = lang
@@ -48,16 +52,56 @@ def language_overrides(config_file: Path, lang: str, entries_dir: Path, out_dir:
         if name == "kb":
             options["language"] = lang
             options["entries"] = str(entries_dir.resolve())
+            options["preview"] = preview
         plugins.append({name: options})
     docs_root = config_file.parent / Path(raw.get("docs_dir", "docs")).parent
-    return {
-        "docs_dir": str((docs_root / lang).resolve()),
-        "site_dir": str(out_dir.resolve()),
-        "theme": theme,
-        "plugins": plugins,
-    }
+    overrides = {"docs_dir": str((docs_root / lang).resolve()), "theme": theme, "plugins": plugins}
+    if out_dir is not None:
+        overrides["site_dir"] = str(out_dir.resolve())
+    return overrides
 
 
+
+
+def serve_language(config_file: Path, lang: str, entries_dir: Path, address: str) -> None:
+    """A live preview of one language at `address` (host:port) with mkdocs' own reloading server: rebuilt, and
+    reloaded in the browser, when an entry, guide, template, decision, the directory, the atlas's data or a page
+    changes; files with problems are left out and their problems shown in the terminal and at the top of every page.
+    A rebuild renders only the pages whose Markdown changed, and a preview has no search index.
+    (mkdocs' `serve` command reuses one set of settings for every rebuild, which its plugin validation changes.)"""
+    from mkdocs.livereload import LiveReloadServer
+
+    _configure_logging()
+    # The navigation is the same on every page, so mkdocs' warning about dirty builds does not apply.
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    host, _, port = address.rpartition(":")
+    site_dir = Path(tempfile.mkdtemp(prefix="kb-serve-"))
+
+    def config() -> Any:
+        settings = load_config(str(config_file), **language_overrides(config_file, lang, entries_dir, site_dir,
+                                                                      preview=True))
+        settings.site_url = f"http://{address}/"
+        return settings
+
+    def builder(settings: Any = None) -> None:
+        # After the first build, only the pages whose Markdown changed are rendered again (`dirty`).
+        mkdocs_build(settings or config(), serve_url=f"http://{address}/", dirty=settings is None)
+
+    first = config()
+    server = LiveReloadServer(builder=builder, host=host or "127.0.0.1", port=int(port), root=str(site_dir))
+    try:
+        builder(first)
+        server.watch(first.docs_dir)
+        server.watch(str(config_file))
+        first.plugins.on_serve(server, config=first, builder=builder)
+        server.serve()
+    except (Abort, MkDocsException) as err:
+        raise RenderError(f"the {lang} preview stopped: {err}") from None
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
 
 
 def render_language(config_file: Path, lang: str, entries_dir: Path, out_dir: Path, *, strict: bool) -> None:

@@ -23,11 +23,12 @@ from kb_builder.pages.labels import audience_name, count, format_day, format_day
 from kb_builder.content.glossary import Term
 from kb_builder.content.markdown_text import normalise_lists, sections
 from kb_builder.content.provenance import Fact, Provenance
-from kb_builder.content.schema import LANGUAGES, TOPICS, AgeFact, Change, BoolFact, DaysFact, Deadline, Entry, LegalBasis, LocalizedText, MonthsFact, Source
+from kb_builder.content.schema import LANGUAGES, TOPICS, AgeFact, Case, Change, BoolFact, DaysFact, Deadline, Entry, LegalBasis, LineFact, LocalizedText, MonthsFact, Source, split_ref
 from kb_builder.pages import html
 from kb_builder.pages.organisations import organisation_block
 from kb_builder.pages.markdown import admonition, attributes, block, cell, escape_link_text, heading, indent
 from kb_builder.pages.paths import (
+    CASES_PAGE,
     CHANGES_PAGE,
     COUNTRIES_PAGE,
     DEADLINES_ANCHOR,
@@ -39,6 +40,7 @@ from kb_builder.pages.paths import (
     TEMPLATES_PAGE,
     HOME_PAGE,
     SOURCES_PAGE,
+    case_path,
     dossier_path,
     entry_path,
     jurisdiction_path,
@@ -56,6 +58,9 @@ TABLE_FACT_LABELS = {
     "objection_recognised": "col_objection",
     "alternative_service_months": "col_alternative",
     "stay_days_for_russians": "col_stay",
+    "internal_passport_accepted": "col_internal_passport",
+    "registration_deadline": "col_registration",
+    "extradition_treaty_with_russia": "col_extradition_treaty",
 }
 
 MAX_SIBLINGS = 30
@@ -114,6 +119,7 @@ class Atlas:
         glossary: tuple[Term, ...] = (),
         baseline_codes: frozenset[str] = frozenset(),
         organisations: list[Listed] = (),
+        cases: list[Case] = (),
     ):
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
@@ -127,6 +133,11 @@ class Atlas:
         for item in organisations:
             self.organisations[item.country].append(item)
         self.entries = sorted(entries, key=lambda e: (TOPICS.index(e.topic), self.text(e.title).casefold(), e.id))
+        #: The court decisions that support each entry, newest first.
+        self.cases_for: dict[str, list[Case]] = defaultdict(list)
+        for case in sorted(cases, key=lambda c: (c.decided, c.id), reverse=True):
+            for entry_id in dict.fromkeys(split_ref(ref)[0] for ref in case.supports):
+                self.cases_for[entry_id].append(case)
         self.by_id = {e.id: e for e in self.entries}
         # Cross-references work both ways: an entry lists those it names and those that name it.
         self.related: dict[str, list[Entry]] = {e.id: [self.by_id[i] for i in e.related if i in self.by_id] for e in self.entries}
@@ -201,8 +212,10 @@ class Atlas:
         """A fact's label: its own text, or the name of its column in the comparison tables."""
         return self.text(fact.label) if fact.label is not None else self.l(TABLE_FACT_LABELS[fact.column or ""])
 
-    def table_fact_value(self, fact: BoolFact | AgeFact | MonthsFact | DaysFact) -> str:
-        """A comparison-table fact's value in words: yes or no, a number, a span of months, days in a period."""
+    def table_fact_value(self, fact: BoolFact | AgeFact | MonthsFact | DaysFact | LineFact) -> str:
+        """A comparison-table fact's value in words: yes or no, a number, a span of months, days in a period, a line."""
+        if isinstance(fact, LineFact):
+            return cell(self.text(fact.value))
         if isinstance(fact, BoolFact):
             return self.l("yes" if fact.value else "no")
         if isinstance(fact, MonthsFact):
@@ -218,6 +231,12 @@ class Atlas:
         for entry in self.entries:
             groups[entry.jurisdiction].append(entry)
         return {code: groups[code] for code in sorted(groups, key=lambda c: sort_key(c, self.lang))}
+
+    def case_line(self, from_page: str, case: Case) -> str:
+        """A decision as a list item: its name and number linked to its page, the court and date, the outcome."""
+        name = f"{self.text(case.name)}, {case.number}"
+        return (f"[{escape_link_text(name)}]({link(from_page, case_path(case))}) ({cell(case.court_short)}, "
+                f"{self.day(case.decided)}): {self.l('case_outcome:' + case.outcome)}")
 
     def entry_link(self, from_page: str, entry: Entry) -> str:
         return f"[{escape_link_text(self.text(entry.title))}]({link(from_page, entry_path(entry))})"
@@ -346,7 +365,7 @@ class Atlas:
             facts += [f"| {self.l('fact')} | {self.l('value')} |", "| --- | --- |"]
             for where, fact in table_facts:
                 value = self.table_fact_value(fact) + self.as_of_line(entry, fact.as_of)
-                value += self.provenance_line(provenance.provenance(entry, fact.rests_on))
+                value += self.provenance_line(provenance.provenance(entry, fact.rests_on, fact.caveat))
                 facts.append(f"| {self.l(TABLE_FACT_LABELS[where.rsplit('.', 1)[-1]])} | {value} |")
             facts.append("")
 
@@ -382,6 +401,13 @@ class Atlas:
         details += section("sources", self.l("sources"))
         details += [f"{number}. {self.citation(source)}" for number, source in enumerate(entry.sources, start=1)]
         details.append("")
+
+        cases = self.cases_for.get(entry.id, [])
+        if cases:
+            details += section("cases", self.l("cases_for_entry"))
+            details += [self.l("cases_for_entry_intro"), ""]
+            details += [f"- {self.case_line(path, case)}" for case in cases]
+            details.append("")
 
         related = self.related[entry.id]
         if related:
@@ -582,13 +608,6 @@ class Atlas:
     def search_meta(self, entry: Entry) -> str:
         return f"{jurisdiction_name(entry.jurisdiction, self.lang)} · {topic_name(entry.topic, self.lang)}"
 
-    def entry_at(self, path: str) -> Entry | None:
-        return self._entries_by_path.get(path)
-
-    @cached_property
-    def _entries_by_path(self) -> dict[str, Entry]:
-        return {entry_path(e): e for e in self.entries}
-
     # -- navigation --------------------------------------------------------------------------
 
     def nav(self, about_pages: list[str], compare_pages: list[tuple[str, str]] = ()) -> list[object]:
@@ -602,6 +621,7 @@ class Atlas:
             {self.l("all_situations"): GUIDES_PAGE},
             {self.l("quiz"): QUIZ_PAGE},
             {self.l("templates"): TEMPLATES_PAGE},
+            {self.l("case_law"): CASES_PAGE},
             {self.l("help"): HELP_PAGE},
             {self.l("countries"): COUNTRIES_PAGE},
             {self.l("topics"): [{topic_name(t, self.lang): topic_path(t)} for t in TOPICS]},

@@ -178,9 +178,6 @@ class DocumentPages:
 
     # -- search ------------------------------------------------------------------------------------------------
 
-    def template_at(self, path: str) -> Template | None:
-        return next((t for t in self.templates if template_path(t.id) == path), None)
-
     def search_fields(self, template: Template) -> dict[str, str]:
         return {"title": self.atlas.text(template.title), "summary": self.text(template.purpose),
                 "facts": self.text(template.deadline.text)}

@@ -5,7 +5,6 @@ printing, "what applies to me", and the directory of organisations.
 
 from __future__ import annotations
 
-from functools import cached_property
 
 from kb_builder.content.jurisdictions import jurisdiction_name, sort_key
 from kb_builder.content.schema import CITIZENSHIPS, PLACES, STAGES, Guide, Template
@@ -16,6 +15,7 @@ from kb_builder.pages.markdown import admonition, attributes, block, cell, escap
 from kb_builder.pages.organisations import organisation_block
 from kb_builder.pages.references import References
 from kb_builder.pages.paths import (
+    CASES_PAGE,
     GUIDES_DOSSIER,
     GUIDES_PAGE,
     HELP_PAGE,
@@ -112,6 +112,10 @@ class GuidePages:
             out += [f"{hh} {self.l('help')} {{#{prefix}help}}", ""]
             out += [str(organisation_block(item.organisation, self.lang, prefix)) for item in helpers]
             out += ["", f"[{self.l('help_all')}]({link(path, HELP_PAGE)})", ""]
+
+        if "lawyers" in guide.audience and level == 1:
+            out += [f"{hh} {self.l('case_law')} {{#{prefix}case-law}}", ""]
+            out += [f"{self.l('guide_case_law')} [{self.l('cases_all')}]({link(path, CASES_PAGE)})", ""]
 
         related = [self.by_id[g] for g in guide.related_guides if g in self.by_id]
         if related and level == 1:
@@ -210,13 +214,6 @@ class GuidePages:
         return Page(path=path, title=self.l("quiz"), markdown="\n".join(out), kind="quiz")
 
     # -- search ------------------------------------------------------------------------------------------------
-
-    def guide_at(self, path: str) -> Guide | None:
-        return self._by_path.get(path)
-
-    @cached_property
-    def _by_path(self) -> dict[str, Guide]:
-        return {guide_path(g.id): g for g in self.guides}
 
     def search_fields(self, guide: Guide) -> dict[str, str]:
         """What search weighs above a guide's text: its title, its situation, and its deadlines."""

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel import Locale
-from babel.dates import format_date
-from babel.units import format_unit
 
 _LABELS: dict[str, dict[str, str]] = {
     "key_facts": {"en": "Key facts", "ru": "Основные факты"},
@@ -281,10 +278,17 @@ _LABELS: dict[str, dict[str, str]] = {
         "Factbook для остальных. Нажмите на заголовок столбца, чтобы отсортировать; введите текст, чтобы отфильтровать. "
         "Значения, которые источник не называет однозначно, оставлены пустыми (—).",
     },
-    "compare_stay": {"en": "Visa-free stays for Russian citizens", "ru": "Безвизовое пребывание для граждан России"},
+    "compare_stay": {"en": "Staying abroad: days, documents, registration, extradition",
+                     "ru": "Пребывание за границей: сроки, документы, регистрация, выдача"},
     "compare_stay_intro": {
-        "en": "How many days a Russian citizen may stay without a visa, from the atlas's entries on entry and stay.",
-        "ru": "Сколько дней гражданин России может находиться без визы, по статьям атласа о въезде и пребывании.",
+        "en": "For each country with an entry on entry and stay: how many days a Russian citizen may stay without a "
+        "visa, whether the internal passport is accepted at the border, when a visitor must register, and which "
+        "treaties bind the country to extradite to Russia. Each value says what it rests on; an empty cell (—) "
+        "means the entry has no sourced value.",
+        "ru": "Для каждой страны, о которой есть статья о въезде и пребывании: сколько дней гражданин России может "
+        "находиться без визы, принимают ли на границе внутренний паспорт, когда нужно встать на учёт (регистрация) "
+        "и какие договоры обязывают страну выдавать людей России. У каждого значения указано, на чём оно основано; "
+        "пустая ячейка (—) значит, что подтверждённого значения в статье нет.",
     },
     "compare_asylum_deadlines": {"en": "Asylum procedure deadlines", "ru": "Сроки в процедурах убежища"},
     "compare_asylum_deadlines_intro": {
@@ -370,6 +374,9 @@ _LABELS: dict[str, dict[str, str]] = {
     "warn_count": {"en": "facts to check: {n}", "ru": "факты для проверки: {n}"},
     "table_facts": {"en": "In the comparison tables", "ru": "В сравнительных таблицах"},
     "col_stay": {"en": "Visa-free stay for Russian citizens", "ru": "Безвизовое пребывание для граждан России"},
+    "col_internal_passport": {"en": "Internal passport accepted", "ru": "Въезд по внутреннему паспорту"},
+    "col_registration": {"en": "Registration", "ru": "Регистрация"},
+    "col_extradition_treaty": {"en": "Extradition to Russia: treaties", "ru": "Выдача России: договоры"},
     "days_in_period": {"en": "{days} in any {period}", "ru": "{days} в любые {period}"},
     "statement_by": {"en": "cited only for a statement by {who} (state-controlled media)",
                      "ru": "приводится только как заявление: {who} (государственное СМИ)"},
@@ -449,6 +456,104 @@ _LABELS: dict[str, dict[str, str]] = {
     "audience:asylum-seekers": {"en": "asylum seekers", "ru": "просители убежища"},
     "audience:counsellors": {"en": "counsellors", "ru": "консультанты"},
     "audience:lawyers": {"en": "lawyers", "ru": "юристы"},
+    "preview_problems": {
+        "en": "Preview: these files have problems and are left out until they are fixed",
+        "ru": "Предпросмотр: в этих файлах есть ошибки, и они не показаны, пока их не исправят",
+    },
+    # -- case law ----------------------------------------------------------------------------------------------
+    "case_law": {"en": "Case law", "ru": "Судебная практика"},
+    "case": {"en": "Decision", "ru": "Решение"},
+    "cases_intro": {
+        "en": "Decisions of courts and UN committees on people who refused military service, evaded the draft or "
+        "deserted: who decided what, for whom, on which legal points, and where to read the decision itself. "
+        "The summaries are ours and short; read the decision before you rely on it. Choose a court, a year, the "
+        "applicant's situation, the outcome or a legal point to narrow the table (this works offline); without "
+        "scripts the table shows every decision.",
+        "ru": "Решения судов и комитетов ООН по делам людей, которые отказались от военной службы, уклонились от "
+        "призыва или покинули часть: кто что решил, по чьему делу, по каким правовым вопросам и где прочитать само "
+        "решение. Краткие изложения — наши; прежде чем опираться на решение, прочитайте его полностью. Выберите суд, "
+        "год, положение заявителя, исход или правовой вопрос, чтобы сузить таблицу (работает без сети); без "
+        "скриптов таблица показывает все решения.",
+    },
+    "cases_all": {"en": "All decisions", "ru": "Все решения"},
+    "guide_case_law": {
+        "en": "Decisions of courts and UN committees on draft evaders, deserters and objectors, filterable by court, "
+        "applicant, outcome and legal point:",
+        "ru": "Решения судов и комитетов ООН по делам уклонившихся от призыва, дезертиров и отказников по убеждениям, "
+        "с выбором по суду, заявителю, исходу и правовому вопросу:",
+    },
+    "cases_by_jurisdiction": {"en": "Decisions by court's jurisdiction", "ru": "Решения по юрисдикции суда"},
+    "cases_in": {"en": "Case law: {name}", "ru": "Судебная практика: {name}"},
+    "cases_counts": {"en": "Decisions per court and outcome", "ru": "Решения по судам и исходам"},
+    "cases_total": {"en": "Total", "ru": "Всего"},
+    "cases_dossier_title": {"en": "Case law: every decision", "ru": "Судебная практика: все решения"},
+    "print_cases": {"en": "Print every decision", "ru": "Распечатать все решения"},
+    "no_cases": {"en": "No decisions have been added yet.", "ru": "Решений пока нет."},
+    "cases_for_entry": {"en": "Court decisions", "ru": "Судебные решения"},
+    "cases_for_entry_intro": {
+        "en": "Decisions that apply or interpret the rules of this entry:",
+        "ru": "Решения, в которых применены или истолкованы правила из этой статьи:",
+    },
+    "cases_shown": {"en": "{shown} of {total} decisions shown", "ru": "Показано решений: {shown} из {total}"},
+    "cases_any": {"en": "Any", "ru": "Любой"},
+    "case_court": {"en": "Court", "ru": "Суд"},
+    "case_decided": {"en": "Date", "ru": "Дата"},
+    "case_year": {"en": "Year", "ru": "Год"},
+    "case_number": {"en": "Case number", "ru": "Номер дела"},
+    "case_type": {"en": "Kind of decision", "ru": "Вид решения"},
+    "case_profile": {"en": "Applicant", "ru": "Заявитель"},
+    "case_origin": {"en": "Country of origin", "ru": "Страна происхождения"},
+    "case_summons": {"en": "Summons", "ru": "Повестка"},
+    "case_outcome": {"en": "Outcome", "ru": "Исход"},
+    "case_status_given": {"en": "Status given", "ru": "Предоставленный статус"},
+    "case_points": {"en": "Legal points", "ru": "Правовые вопросы"},
+    "case_holding": {"en": "What it holds", "ru": "Что решено"},
+    "case_supports": {"en": "Rules it supports", "ru": "К каким правилам относится"},
+    "case_read": {"en": "Where to read it", "ru": "Где прочитать"},
+    "case_cite": {"en": "Citation", "ru": "Ссылка"},
+    "case_notice_short": {
+        "en": "Legal information, not legal advice: our short summary of a decision; read the decision itself "
+        "before you rely on it.",
+        "ru": "Правовая информация, а не юридическая консультация: это наше краткое изложение решения; прежде чем "
+        "на него опираться, прочитайте само решение.",
+    },
+    "case_type:judgment": {"en": "judgment", "ru": "решение суда"},
+    "case_type:decision": {"en": "decision", "ru": "определение / решение"},
+    "case_type:views": {"en": "views of a UN committee", "ru": "соображения комитета ООН"},
+    "case_type:guidance": {"en": "guidance", "ru": "разъяснение"},
+    "case_status:conscript": {"en": "conscript", "ru": "призывник"},
+    "case_status:mobilised": {"en": "mobilised", "ru": "мобилизованный"},
+    "case_status:reservist": {"en": "reservist", "ru": "резервист (запасник)"},
+    "case_status:contract-soldier": {"en": "contract soldier", "ru": "контрактник"},
+    "case_status:deserter": {"en": "deserter", "ru": "дезертир"},
+    "case_status:evader": {"en": "draft evader", "ru": "уклонившийся от призыва"},
+    "case_status:objector": {"en": "conscientious objector", "ru": "отказник по убеждениям"},
+    "case_summons:received": {"en": "received a summons", "ru": "получил повестку"},
+    "case_summons:not-received": {"en": "no summons received", "ru": "повестку не получал"},
+    "case_summons:not-stated": {"en": "summons not stated", "ru": "о повестке не сказано"},
+    "case_outcome:granted": {"en": "protection granted", "ru": "защита предоставлена"},
+    "case_outcome:refused": {"en": "refused", "ru": "отказано"},
+    "case_outcome:remitted": {"en": "sent back for a new decision", "ru": "направлено на новое рассмотрение"},
+    "case_outcome:interim-order": {"en": "removal stopped for now (interim order)",
+                                   "ru": "высылка приостановлена (обеспечительная мера)"},
+    "case_outcome:violation": {"en": "violation found", "ru": "нарушение признано"},
+    "case_outcome:no-violation": {"en": "no violation", "ru": "нарушения нет"},
+    "case_outcome:interpretation": {"en": "interpretation of the law", "ru": "толкование права"},
+    "case_status_given:refugee": {"en": "refugee status", "ru": "статус беженца"},
+    "case_status_given:subsidiary": {"en": "subsidiary protection", "ru": "дополнительная защита"},
+    "case_status_given:humanitarian": {"en": "humanitarian protection", "ru": "гуманитарная защита"},
+    "case_status_given:none": {"en": "none", "ru": "нет"},
+    "case_point:prosecution-vs-persecution": {"en": "prosecution or persecution", "ru": "уголовное преследование или преследование"},
+    "case_point:disproportionate-punishment": {"en": "disproportionate punishment", "ru": "несоразмерное наказание"},
+    "case_point:acts-contrary-to-international-law": {"en": "acts contrary to international law",
+                                                      "ru": "действия, нарушающие международное право"},
+    "case_point:only-way-out": {"en": "refusal as the only way out", "ru": "отказ как единственный выход"},
+    "case_point:conscientious-objection": {"en": "conscientious objection", "ru": "отказ по убеждениям"},
+    "case_point:exit-and-passport": {"en": "exit and passport", "ru": "выезд и паспорт"},
+    "case_point:credibility": {"en": "credibility and evidence", "ru": "достоверность и доказательства"},
+    "case_point:safe-third-country": {"en": "safe third country", "ru": "безопасная третья страна"},
+    "case_point:extradition": {"en": "extradition or expulsion", "ru": "выдача или высылка"},
+    "case_point:nexus": {"en": "link to a Convention ground", "ru": "связь с основанием Конвенции"},
 }
 
 #: Counted nouns, by CLDR plural category (babel): "1 entry", "2 entries"; "1 статья", "2 статьи", "5 статей".
@@ -468,6 +573,10 @@ _COUNTS: dict[str, dict[str, dict[str, str]]] = {
     "deadlines": {
         "en": {"one": "{n} deadline", "other": "{n} deadlines"},
         "ru": {"one": "{n} срок", "few": "{n} срока", "many": "{n} сроков", "other": "{n} срока"},
+    },
+    "decisions": {
+        "en": {"one": "{n} decision", "other": "{n} decisions"},
+        "ru": {"one": "{n} решение", "few": "{n} решения", "many": "{n} решений", "other": "{n} решения"},
     },
     "results": {
         "en": {"one": "{n} result", "other": "{n} results"},
@@ -494,6 +603,8 @@ def label(key: str, lang: str, **values: str) -> str:
 def count(noun: str, n: int, lang: str) -> str:
     """A number with its noun in the plural form the language needs for it (CLDR rules through babel)."""
     forms = _COUNTS[noun][lang]
+    from babel import Locale  # babel's data loads when a count, date or duration is first written
+
     category = Locale.parse(_DATE_LOCALE[lang]).plural_form(n)
     return forms.get(category, forms["other"]).format(n=n)
 
@@ -518,11 +629,15 @@ def audience_name(audience: str, lang: str) -> str:
 
 def format_day(day: dt.date, lang: str) -> str:
     """A date in words: '21 November 2026' / '21 ноября 2026 г.'."""
+    from babel.dates import format_date
+
     return format_date(day, format="long", locale=_DATE_LOCALE[lang])
 
 
 def format_days(days: int, lang: str) -> str:
     """A number of days in words, with the plural the language needs: '21 days' / '21 день'."""
+    from babel.units import format_unit
+
     return format_unit(days, "duration-day", locale=_DATE_LOCALE[lang], length="long")
 
 

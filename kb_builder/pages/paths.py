@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 
 from kb_builder.content.jurisdictions import jurisdiction_slug
-from kb_builder.content.schema import Entry
+from kb_builder.content.schema import Case, Entry
 
 HOME_PAGE = "index.md"
 SOURCES_PAGE = "sources.md"
@@ -35,6 +35,11 @@ HELP_PAGE = "help.md"
 TEMPLATES_FOLDER = "forms"
 TEMPLATES_PAGE = f"{TEMPLATES_FOLDER}/index.md"
 TEMPLATES_DOSSIER = f"{TEMPLATES_FOLDER}/{DOSSIER}"
+#: Court decisions: the table of all of them, every one on one page for printing, a page per jurisdiction
+#: (`cases/<code>/index.md`) and one per decision (`cases/<code>/<id>.md`), as in the sources' `cases/` folder.
+CASES_FOLDER = "cases"
+CASES_PAGE = f"{CASES_FOLDER}/index.md"
+CASES_DOSSIER = f"{CASES_FOLDER}/{DOSSIER}"
 #: What each release added, corrected or removed.
 CHANGES_PAGE = "changes.md"
 #: The hand-written page on carrying the atlas safely (docs/<lang>/safety.md).
@@ -47,6 +52,15 @@ def guide_path(guide_id: str) -> str:
 
 def template_path(template_id: str) -> str:
     return f"{TEMPLATES_FOLDER}/{template_id}.md"
+
+
+def case_path(case: Case) -> str:
+    return f"{CASES_FOLDER}/{jurisdiction_slug(case.jurisdiction)}/{case.id}.md"
+
+
+def cases_path(code: str) -> str:
+    """The case-law page of a jurisdiction."""
+    return f"{CASES_FOLDER}/{jurisdiction_slug(code)}/index.md"
 
 
 def entry_path(entry: Entry) -> str:

@@ -18,9 +18,9 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan", "align", "data-sort", "data-empty"},
     "div": {"hidden", "data-due", "data-field", "data-type", "data-required"},
     "span": {"data-field"},
-    "tr": {"data-code"},
+    "tr": {"data-code", "data-court", "data-year", "data-status", "data-outcome", "data-point"},
     "li": {"data-where", "data-stage", "data-citizenship", "data-value", "data-text"},
-    "th": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "data-outcome"},
 }
 #: A phone number of the directory of organisations is a tel: link, so that a phone can dial it.
 URL_SCHEMES = {"http", "https", "mailto", "tel"}

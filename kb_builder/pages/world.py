@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from kb_builder.content import provenance
 from kb_builder.content.baseline import SOURCE_EDITION, SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, Baseline
 from kb_builder.content.jurisdictions import SUPRANATIONAL, jurisdiction_name
-from kb_builder.content.schema import Entry
+from kb_builder.content.schema import STAY_FACTS, Entry
 from kb_builder.pages import html
 from kb_builder.pages.atlas import Atlas, Page
 from kb_builder.pages.markdown import admonition, heading
@@ -281,22 +281,35 @@ class World:
         return html.Cell(html_link(path, entry_path(entry), self.atlas.text(entry.title)))
 
     def stay_table(self) -> Page:
+        """A row for each entry-and-stay entry with comparable facts; each cell says what it rests on."""
         path = COMPARE_STAY
         rows = []
         for entry in self.atlas.entries:
-            fact = entry.stay_days_for_russians
-            if fact is None:
+            facts = {name: getattr(entry, name) for name in STAY_FACTS}
+            if entry.topic != "entry-and-stay" or not any(facts.values()):
                 continue
-            line = self.atlas.provenance_line(provenance.provenance(entry, fact.rests_on))
+
+            def line(name: str, entry: Entry = entry, facts: dict = facts) -> Markup:
+                fact = facts[name]
+                return self.atlas.provenance_line(provenance.provenance(entry, fact.rests_on, fact.caveat))
+
+            days, passport, registration, treaty = (facts[name] for name in STAY_FACTS)
+            as_of = max(fact.as_of for fact in facts.values() if fact is not None)
             cells = (
                 self._country_cell(path, entry.jurisdiction),
-                _number(fact.value, escape(fact.value) + line),
-                _number(fact.per_days),
-                html.Cell(self.atlas.day(fact.as_of)),
+                _number(days and days.value, days and escape(days.value) + line("stay_days_for_russians")),
+                _number(days and days.per_days),
+                _flag(passport and escape(self.yes_no(passport.value)) + line("internal_passport_accepted"),
+                      passport and passport.value),
+                _line(registration and escape(self.atlas.text(registration.value)) + line("registration_deadline")),
+                _line(treaty and escape(self.atlas.text(treaty.value)) + line("extradition_treaty_with_russia")),
+                html.Cell(self.atlas.day(as_of)),
                 self._entry_cell(path, entry),
             )
-            rows.append(html.Row(cells))
-        return self._table_page(path, "compare_stay", ("country", "col_days", "col_per_days", "as_of", "entry"), rows)
+            rows.append(html.Row(cells, code=entry.jurisdiction))
+        headers = ("country", "col_days", "col_per_days", "col_internal_passport", "col_registration",
+                   "col_extradition_treaty", "as_of", "entry")
+        return self._table_page(path, "compare_stay", headers, rows)
 
     def asylum_deadlines_table(self) -> Page:
         path = COMPARE_ASYLUM_DEADLINES
@@ -323,6 +336,11 @@ def _number(value: int | None, shown: str | Markup | None = None) -> html.Cell:
     if value is None:
         return html.Cell("—", sort="", empty=True)
     return html.Cell(shown if shown is not None else str(value), sort=value)
+
+
+def _line(shown: Markup | None) -> html.Cell:
+    """A table cell of text; an empty one is marked so that sorting keeps it last."""
+    return html.Cell("—", empty=True) if shown is None else html.Cell(shown)
 
 
 def _flag(shown: Markup, value: bool | None) -> html.Cell:

@@ -35,8 +35,6 @@ class SearchUnavailable(Exception):
 #: Pages that list other pages (jurisdiction, topic, sources, deadlines, glossary pages) rank below
 #: the entries and guides they list.
 LISTING_WEIGHT = policy().listing_weight
-#: A template of an application ranks below the entry that explains its rule, whose title it often repeats.
-FORM_WEIGHT = policy().form_weight
 
 
 @dataclass

@@ -1,14 +1,15 @@
 """What both searches index of a page: its text fields, the page text as a reader sees it, and the glossary's
 bridge between the languages.
 
-An entry's fields are the same in `kb search` and in the browser: title, summary and key facts
-(`Atlas.search_fields`), the text of the entry's page (its Markdown rendered as the site renders it) and
-the glossary's words for the terms that text uses.
+The fields of an entry, a situation guide, a form and a court decision are the same in `kb search` and in the
+browser (`indexed_pages`): title, summary and facts (each kind's `search_fields`), the text of its page (its
+Markdown rendered as the site renders it) and the glossary's words for the terms that text uses.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import markdown
@@ -16,6 +17,10 @@ import markdown
 from kb_builder.content.glossary import Term
 from kb_builder.content.schema import Entry
 from kb_builder.pages.atlas import Atlas
+from kb_builder.pages.cases import CasePages
+from kb_builder.pages.documents import DocumentPages
+from kb_builder.pages.guides import GuidePages
+from kb_builder.pages.paths import case_path, entry_path, guide_path, template_path
 from kb_builder.pages.sanitize import sanitize_html
 from kb_builder.search import analysis
 from kb_builder.search.policy import policy
@@ -76,7 +81,58 @@ def page_text(page_markdown: str) -> str:
     return html_text(sanitize_html(html))
 
 
+def page_fields(atlas: Atlas, page_markdown: str, own: dict[str, str]) -> dict[str, str]:
+    """A generated page's search fields: its own (title, summary, facts), the glossary's words for the terms its
+    text uses, and that text."""
+    body = page_text(page_markdown)
+    return {**own, "glossary": glossary_bridge(body, atlas.glossary), "body": body}
+
+
 def entry_fields(atlas: Atlas, entry: Entry) -> dict[str, str]:
     """The search fields of an entry in the atlas's language, as the site's search indexes its page."""
-    body = page_text(atlas.entry_page(entry).markdown)
-    return {**atlas.search_fields(entry), "glossary": glossary_bridge(body, atlas.glossary), "body": body}
+    return page_fields(atlas, atlas.entry_page(entry).markdown, atlas.search_fields(entry))
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """A page that both searches index alike: an entry, a situation guide, a form or a court decision, with its
+    Markdown path, what it is, its fields, the line and snippet a result shows, and how much it weighs. BM25's
+    statistics are counted over the entries only (`entry`)."""
+
+    path: str
+    id: str
+    kind: str  # an entry's topic, or guide, template, case
+    jurisdiction: str
+    title: str
+    meta: str
+    snippet: str
+    fields: dict[str, str]
+    weight: float = 1.0
+    entry: bool = False
+
+
+def indexed_pages(atlas: Atlas, guides: GuidePages, forms: DocumentPages, cases: CasePages) -> list[Indexed]:
+    """Every page of one language that both searches index with its own fields (other pages only the browser
+    indexes, by their text)."""
+    found = [
+        Indexed(entry_path(e), e.id, e.topic, e.jurisdiction, atlas.text(e.title), atlas.search_meta(e),
+                atlas.text(e.summary), entry_fields(atlas, e), entry=True)
+        for e in atlas.entries
+    ]
+    for guide in guides.guides:
+        path = guide_path(guide.id)
+        found.append(Indexed(path, guide.id, "guide", "", atlas.text(guide.title), atlas.l("guide"),
+                             atlas.text(guide.situation),
+                             page_fields(atlas, guides.guide_page(guide).markdown, guides.search_fields(guide))))
+    for template in forms.templates:
+        path = template_path(template.id)
+        found.append(Indexed(path, template.id, "template", "", atlas.text(template.title), atlas.l("template"),
+                             atlas.text(template.purpose),
+                             page_fields(atlas, forms.template_page(template).markdown, forms.search_fields(template)),
+                             weight=policy().form_weight))
+    for case in cases.cases:
+        path = case_path(case)
+        found.append(Indexed(path, case.id, "case", case.jurisdiction, cases.title(case), cases.search_meta(case),
+                             atlas.text(case.holding),
+                             page_fields(atlas, cases.case_page(case).markdown, cases.search_fields(case))))
+    return found

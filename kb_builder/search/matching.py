@@ -5,10 +5,31 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from dataclasses import dataclass
+from typing import Protocol
 
-from kb_builder.content.glossary import Term
 from kb_builder.search import analysis
 from kb_builder.search.policy import policy
+
+
+class Term(Protocol):
+    """A glossary term as matching reads it: its words in each language (the glossary's own Term is one)."""
+
+    en: list[str] | tuple[str, ...]
+    ru: list[str] | tuple[str, ...]
+
+    def forms(self, lang: str) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A glossary term as the terminal's index keeps it (without the glossary's notes)."""
+
+    en: tuple[str, ...]
+    ru: tuple[str, ...]
+
+    def forms(self, lang: str) -> list[str]:
+        return list(getattr(self, lang))
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -27,31 +48,36 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 class Vocabulary:
-    """The sorted terms of one language's entries."""
+    """The sorted terms of one language's pages, and which of them its entries have."""
 
-    def __init__(self, terms: list[str]):
+    def __init__(self, terms: list[str], in_entries: set[str] | None = None):
         self.terms = sorted(terms)
+        self.in_entries = set(self.terms) if in_entries is None else in_entries
         self.by_first: dict[str, list[str]] = defaultdict(list)
         for term in self.terms:
             self.by_first[term[0]].append(term)
 
     def matches(self, word: str) -> list[tuple[str, float]]:
-        """(term, how much it counts) for a query word: the word itself (1) and the first prefix.max_terms
-        terms it begins; for a word that is neither, the terms within the policy's typos of it."""
+        """(term, how much it counts) for a query word, as `matches` in kb-search.js: the word itself (1) and the
+        terms it begins (the first prefix.max_terms that entries have, and the terms of other pages among them);
+        for a word that no entry has, as a term or as a beginning, also the terms within the policy's typos."""
         rules = policy()
+        prefix = len(word) >= rules.prefix_min_length
         found: list[tuple[str, float]] = []
-        start = bisect.bisect_left(self.terms, word)
-        if start < len(self.terms) and self.terms[start] == word:
-            found.append((word, 1.0))
-            start += 1
-        if len(word) >= rules.prefix_min_length:
-            for term in self.terms[start : start + rules.prefix_max_terms]:
-                if not term.startswith(word):
-                    break
+        in_entries = prefixed = 0
+        for term in self.terms[bisect.bisect_left(self.terms, word):]:
+            entries = term in self.in_entries
+            if term == word:
+                found.append((term, 1.0))
+            elif prefix and term.startswith(word) and not (entries and prefixed == rules.prefix_max_terms):
+                prefixed += entries
                 found.append((term, rules.prefix_weight))
-        if found or len(word) < rules.typos.min_length[0]:
+            else:
+                break
+            in_entries += entries
+        if in_entries or len(word) < rules.typos.min_length[0]:
             return found
-        return self.misspelt(word)
+        return found + self.misspelt(word)
 
     def misspelt(self, word: str) -> list[tuple[str, float]]:
         """Terms k edits from the word at typos.weights[k-1], and terms the word begins with, give or take an

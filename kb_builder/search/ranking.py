@@ -28,12 +28,14 @@ class Collection:
     """One language's entries in the index: which documents they are and their field lengths, whole and
     averaged as the policy says."""
 
-    documents: np.ndarray  # document numbers
+    documents: np.ndarray  # document numbers of the language's entries
     lengths: dict[str, np.ndarray]  # policy field -> length of that field in every document of the index
     averages: dict[str, float]
+    weights: np.ndarray  # every document's weight (a form weighs less than an entry)
+    is_entry: np.ndarray  # whether each document of the index is one of `documents`
 
     @classmethod
-    def read(cls, lengths: dict[str, np.ndarray], documents: np.ndarray) -> Collection:
+    def read(cls, lengths: dict[str, np.ndarray], documents: np.ndarray, weights: np.ndarray) -> Collection:
         rule = policy().average_length
         averages = {}
         for name, all_lengths in lengths.items():
@@ -41,7 +43,9 @@ class Collection:
             total = int(mine.sum())
             over = len(mine) if rule == "all-documents" else int((mine > 0).sum())
             averages[name] = total / over if total else 1.0
-        return cls(documents, lengths, averages)
+        is_entry = np.zeros(len(weights), dtype=bool)
+        is_entry[documents] = True
+        return cls(documents, lengths, averages, weights, is_entry)
 
 
 def postings(reader: IndexReader, fieldname: str, stem: str) -> tuple[np.ndarray, np.ndarray]:
@@ -76,8 +80,8 @@ def round_half_up(values: np.ndarray) -> np.ndarray:
 
 
 def term_weights(reader: IndexReader, collection: Collection, fields: dict[str, str], stem: str) -> tuple[np.ndarray, np.ndarray]:
-    """The documents that have `stem` and its weight in each, in the policy's units (as the browser's index
-    stores it). `fields` maps each policy field to its name in the index."""
+    """The documents that have `stem` and its weight in each, times the document's own weight, in the policy's
+    units (as the browser's index stores it). `fields` maps each policy field to its name in the index."""
     rules = policy()
     weights = np.zeros(reader.doc_count_all())
     for name, boost in rules.fields.items():
@@ -86,7 +90,7 @@ def term_weights(reader: IndexReader, collection: Collection, fields: dict[str, 
             norm = 1 - rules.b + rules.b * (collection.lengths[name][docs] / collection.averages[name])
             weights[docs] += boost * ((tf * (rules.k1 + 1)) / (tf + rules.k1 * norm))
     docs = np.flatnonzero(weights)
-    stored = np.maximum(1, round_half_up(weights[docs] * rules.weight_scale))
+    stored = np.maximum(1, round_half_up(collection.weights[docs] * weights[docs] * rules.weight_scale))
     return docs, stored / rules.weight_scale
 
 
@@ -115,7 +119,7 @@ def rank(
             score = np.zeros(count)
             for term in terms:
                 docs, weights = term_weights(reader, collection, fields, term)
-                score[docs] += weights * idf(entries, len(docs))
+                score[docs] += weights * idf(entries, int(collection.is_entry[docs].sum()))
             np.maximum(best, score * counts, out=best)
         total += best
         matched += best > 0

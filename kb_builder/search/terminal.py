@@ -12,29 +12,29 @@ narrow the results, which the browser does not offer.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from whoosh import columns, highlight, qparser, query
+from whoosh import columns, highlight
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 from whoosh.reading import SegmentReader
 
-from kb_builder.build_info import build_date
-from kb_builder.content.glossary import load_glossary
-from kb_builder.content.schema import LANGUAGES, Entry
-from kb_builder.pages.atlas import Atlas
-from kb_builder.pages.labels import topic_name
-from kb_builder.pages.paths import entry_path, site_url
+from kb_builder.content.names import LANGUAGES, TOPICS
 from kb_builder.search import analysis, ranking
-from kb_builder.search.documents import entry_fields, page_text
-from kb_builder.search.matching import Vocabulary, glossary_matches
+from kb_builder.search.matching import GlossaryTerm, Vocabulary, glossary_matches
 from kb_builder.search.policy import policy
+
+if TYPE_CHECKING:
+    from kb_builder.content.loader import LoadResult
+    from kb_builder.search.documents import Indexed
 
 #: The text fields, as the policy names them.
 TEXT_FIELDS = tuple(policy().fields)
@@ -44,6 +44,14 @@ PHRASES = "text"
 #: The entry's own text (its body, without the rest of its page), which snippets quote when the summary has none
 #: of the query's words.
 SNIPPETS = "own_text"
+#: Whether a document is an entry (BM25's statistics are counted over the entries, as in the browser), and how
+#: much it weighs (a form less than the entry whose rule it applies).
+ENTRY = "entry"
+WEIGHT = "weight"
+#: Beside the whoosh index: the terms that only pages other than entries have, by language (the browser's index has
+#: each term's count of entries; prefix matching and typos go by it), and the glossary's terms (so that a search
+#: reads no YAML and loads no schema).
+EXTRAS = "search-extras.json"
 INDEX_NAME = "cli-index"
 _SEED = 20261121  # whoosh names its segments at random; a fixed seed keeps the bundle reproducible
 #: Postings per block of the index (whoosh's default is 128): fewer blocks to read for a common word.
@@ -81,6 +89,8 @@ def schema() -> Schema:
         "lang": ID(stored=True),
         "jurisdiction": ID(stored=True),
         "topic": ID(stored=True),
+        ENTRY: ID(),
+        WEIGHT: COLUMN(columns.NumericColumn("d", default=1.0)),
         "path": STORED(),
         "title": STORED(),
         SNIPPETS: STORED(),
@@ -95,16 +105,36 @@ def schema() -> Schema:
     return Schema(**fields)
 
 
-def site_path(entry: Entry, lang: str) -> str:
-    """The entry page inside the built site, such as 'ru/ru/ru-call-up.html'."""
-    return site_url(lang, entry_path(entry))
+def language_pages(content: LoadResult, lang: str) -> list[Indexed]:
+    """The pages of one language that `kb search` indexes (entries, guides, forms, decisions), with the fields the
+    browser's search gives them, in the order of their addresses (as the browser numbers its pages)."""
+    from kb_builder.build_info import build_date
+    from kb_builder.content.glossary import load_glossary
+    from kb_builder.pages.atlas import Atlas
+    from kb_builder.pages.cases import CasePages
+    from kb_builder.pages.documents import DocumentPages
+    from kb_builder.pages.guides import GuidePages
+    from kb_builder.pages.paths import site_url
+    from kb_builder.search.documents import indexed_pages
+
+    entries = [item.entry for item in content.entries if item.entry is not None]
+    atlas = Atlas(entries, lang, today=build_date(), glossary=load_glossary(), organisations=content.organisations,
+                  cases=content.cases)
+    pages = indexed_pages(atlas, GuidePages(atlas, content.guides, content.templates),
+                          DocumentPages(atlas, content.templates, content.guides), CasePages(atlas, content.cases))
+    return sorted(pages, key=lambda page: site_url(lang, page.path))
 
 
-def build_index(entries: list[Entry], target: Path) -> Path:
-    """Write the index for every entry in every language to `target` (replaced only when complete).
+def build_index(content: LoadResult, target: Path) -> Path:
+    """Write the index of every entry, guide, form and decision in every language to `target` (replaced only when
+    complete).
 
-    A language's entries are added in the order of their pages' addresses, so that their document numbers
-    order pages of equal score as the browser does."""
+    A language's pages are added in the order of their addresses, so that their document numbers order pages of
+    equal score as the browser does."""
+    from kb_builder.content.glossary import load_glossary
+    from kb_builder.pages.paths import site_url
+    from kb_builder.search.documents import page_text
+
     staging = target.with_name(target.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -115,23 +145,34 @@ def build_index(entries: list[Entry], target: Path) -> Path:
         # A compound file records its parts' modification times. Postings go in blocks of BLOCK_POSTINGS, which
         # ranking decodes a block at a time.
         writer = ix.writer(compound=False, codec=W3Codec(blocklimit=BLOCK_POSTINGS))
+        by_id = {item.entry.id: item.entry for item in content.entries if item.entry is not None}
+        others: dict[str, list[str]] = {}
         for lang in LANGUAGES:
-            atlas = Atlas(entries, lang, today=build_date(), glossary=load_glossary())
-            for entry in sorted(entries, key=lambda e: site_path(e, lang)):
-                fields = entry_fields(atlas, entry)
+            in_entries: set[str] = set()
+            elsewhere: set[str] = set()
+            for page in language_pages(content, lang):
+                fields = page.fields
+                terms = {term for name in TEXT_FIELDS for term in analysis.terms(fields[name])}
+                (in_entries if page.entry else elsewhere).update(terms)
+                own = by_id[page.id].body if page.entry else None
                 writer.add_document(
-                    id=entry.id,
+                    id=page.id,
                     lang=lang,
-                    jurisdiction=entry.jurisdiction,
-                    topic=entry.topic,
-                    path=site_path(entry, lang),
-                    title=fields["title"],
-                    **{SNIPPETS: page_text(atlas.text(entry.body))},
+                    jurisdiction=page.jurisdiction,
+                    topic=page.kind,
+                    path=site_url(lang, page.path),
+                    title=page.title,
+                    **{ENTRY: "1" if page.entry else "0", WEIGHT: page.weight},
+                    **{SNIPPETS: page_text(own.get(lang) or own.en) if own is not None else page.snippet},
                     **{field(name, lang): fields[name] for name in TEXT_FIELDS},
                     **{length_column(name): len(analysis.terms(fields[name])) for name in TEXT_FIELDS},
                     **{field(PHRASES, lang): "\n".join(fields[name] for name in TEXT_FIELDS if name != "glossary")},
                 )
+            others[lang] = sorted(elsewhere - in_entries)
         writer.commit(optimize=True)
+        glossary = [{"en": list(term.en), "ru": list(term.ru)} for term in load_glossary()]
+        extras = {"others": others, "glossary": glossary}
+        (staging / EXTRAS).write_text(json.dumps(extras, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         for lock in staging.glob("*_WRITELOCK"):
             lock.unlink()  # an empty leftover of the writer; not part of the index
     finally:
@@ -150,63 +191,87 @@ QUOTED = re.compile(r'"([^"]*)"')
 
 class Searcher:
     def __init__(self, index_dir: Path):
-        if not whoosh_index.exists_in(str(index_dir)):
+        another_version = SearchError(f"the search index at {index_dir} is from another version of kb (run `kb index` again)")
+        try:
+            exists = whoosh_index.exists_in(str(index_dir))
+        except (AttributeError, ImportError):  # its schema names analysis classes that kb no longer has
+            raise another_version from None
+        if not exists:
             raise SearchError(
                 f"no search index at {index_dir} (expected the folder written by `kb index` or `kb build`; "
                 "run `kb index` or `make site`)"
             )
-        another_version = SearchError(f"the search index at {index_dir} is from another version of kb (run `kb index` again)")
         try:
             self.ix = whoosh_index.open_dir(str(index_dir))
+            # The reader alone: whoosh's searcher and query modules cost more to import than a search takes.
+            self.reader = self.ix.reader()
         except (AttributeError, ImportError):  # its schema names analysis classes that kb no longer has
             raise another_version from None
-        self.searcher = self.ix.searcher()
-        self.reader = self.searcher.reader()
-        if not isinstance(self.reader, SegmentReader) or length_column(TEXT_FIELDS[0]) not in self.ix.schema:
-            self.searcher.close()
+        if not isinstance(self.reader, SegmentReader) or WEIGHT not in self.ix.schema:
+            self.reader.close()
             raise another_version
         self._vocabularies: dict[str, Vocabulary] = {}
         self._collections: dict[str, ranking.Collection] = {}
         self._lengths: dict[str, np.ndarray] = {}
+        self._weights = np.zeros(0)
+        try:
+            extras = json.loads((index_dir / EXTRAS).read_text(encoding="utf-8"))
+            self._others: dict[str, list[str]] = extras["others"]
+            self._glossary = tuple(GlossaryTerm(tuple(t["en"]), tuple(t["ru"])) for t in extras["glossary"])
+        except (OSError, ValueError, KeyError, TypeError):
+            self.reader.close()
+            raise another_version from None
 
     def close(self) -> None:
-        self.searcher.close()
+        self.reader.close()
 
     def _vocabulary(self, lang: str) -> Vocabulary:
-        """Every term of a language's entries (read once per searcher)."""
+        """Every term of a language's pages, and which of them its entries have (read once per searcher)."""
         if lang not in self._vocabularies:
             terms: set[str] = set()
             for name in TEXT_FIELDS:
                 terms.update(term.decode("utf-8") for term in self.reader.lexicon(field(name, lang)))
-            self._vocabularies[lang] = Vocabulary(sorted(terms))
+            self._vocabularies[lang] = Vocabulary(sorted(terms), terms - set(self._others.get(lang, ())))
         return self._vocabularies[lang]
 
     def _collection(self, lang: str) -> ranking.Collection:
-        """A language's entries and their field lengths (read once per searcher)."""
+        """A language's entries, their field lengths, and every document's weight (read once per searcher)."""
         if not self._lengths:
             self._lengths = {
                 name: np.array(list(self.reader.column_reader(length_column(name))), dtype=np.int64) for name in TEXT_FIELDS
             }
+            self._weights = np.array(list(self.reader.column_reader(WEIGHT)), dtype=np.float64)
         if lang not in self._collections:
-            documents = np.array(sorted(self.searcher.docs_for_query(query.Term("lang", lang))), dtype=np.int64)
-            self._collections[lang] = ranking.Collection.read(self._lengths, documents)
+            documents = np.intersect1d(self._documents("lang", lang), self._documents(ENTRY, "1"))
+            self._collections[lang] = ranking.Collection.read(self._lengths, documents, self._weights)
         return self._collections[lang]
+
+    def _documents(self, name: str, value: str) -> np.ndarray:
+        """The documents whose field `name` (an ID field) is `value`, in order."""
+        return ranking.postings(self.reader, name, value)[0]
 
     def _phrase_documents(self, phrase: str, lang: str) -> np.ndarray:
         """Which documents hold the words of `phrase` one after the other."""
+        from whoosh import qparser
+        from whoosh.searching import Searcher as WhooshSearcher
+
         parser = qparser.QueryParser(field(PHRASES, lang), self.ix.schema)
         held = np.zeros(self.reader.doc_count_all(), dtype=bool)
-        held[list(self.searcher.docs_for_query(parser.parse(f'"{phrase}"')))] = True
+        searcher = WhooshSearcher(self.reader, closereader=False)
+        held[list(searcher.docs_for_query(parser.parse(f'"{phrase}"')))] = True
         return held
 
     def _allowed(self, jurisdiction: str | None, topic: str | None) -> np.ndarray | None:
         """Documents that pass the --jurisdiction and --topic filters (None: no filter)."""
-        terms = [query.Term("jurisdiction", jurisdiction.upper())] if jurisdiction else []
-        terms += [query.Term("topic", topic)] if topic else []
+        terms = [("jurisdiction", jurisdiction.upper())] if jurisdiction else []
+        terms += [("topic", topic)] if topic else []
         if not terms:
             return None
-        allowed = np.zeros(self.reader.doc_count_all(), dtype=bool)
-        allowed[list(self.searcher.docs_for_query(query.And(terms)))] = True
+        allowed = np.ones(self.reader.doc_count_all(), dtype=bool)
+        for name, value in terms:
+            held = np.zeros(len(allowed), dtype=bool)
+            held[self._documents(name, value)] = True
+            allowed &= held
         return allowed
 
     def search(
@@ -224,7 +289,7 @@ class Searcher:
         lang = lang or detect_language(text)
         vocabulary = self._vocabulary(lang)
         query_words = list(dict.fromkeys(analysis.terms(text)))
-        more = glossary_matches(query_words, load_glossary(), lang)
+        more = glossary_matches(query_words, self._glossary, lang)
         words = [[((term,), counts) for term, counts in vocabulary.matches(word)] + more.get(word, []) for word in query_words]
         allowed = self._allowed(jurisdiction, topic)
         for phrase in QUOTED.findall(text):
@@ -237,7 +302,7 @@ class Searcher:
         return [self._hit(doc, score, terms) for doc, score in ranked]
 
     def _hit(self, doc: int, score: float, terms: set[str]) -> Hit:
-        stored = self.searcher.stored_fields(doc)
+        stored = self.reader.stored_fields(doc)
         lang = stored["lang"]
         # The summary is short and says what the entry is about; the entry's own text is read only when the
         # summary has none of the words.
@@ -277,9 +342,9 @@ def hit_dict(hit: Hit) -> dict[str, object]:
 
 
 def describe(hit: Hit, rank: int) -> str:
-    return (
-        f"{rank}. {hit.title}\n"
-        f"   {hit.jurisdiction} · {topic_name(hit.topic, hit.lang)} · {hit.path}\n"
-        f"   {hit.snippet}"
-    )
+    from kb_builder.pages.labels import label, topic_name
+
+    kind = topic_name(hit.topic, hit.lang) if hit.topic in TOPICS else label(hit.topic, hit.lang)
+    where = " · ".join(filter(None, [hit.jurisdiction, kind, hit.path]))
+    return f"{rank}. {hit.title}\n   {where}\n   {hit.snippet}"
 

@@ -23,11 +23,17 @@ from kb_builder import signing
 from kb_builder.build_info import build_date
 from kb_builder.content.baseline import load_baselines
 from kb_builder.content.glossary import load_glossary
+from kb_builder.content.cases import CASES_FOLDER
+from kb_builder.content.contacts import CONTACTS_FOLDER
+from kb_builder.content.guides import GUIDES_FOLDER
 from kb_builder.content.loader import load_entries
+from kb_builder.content.releases import RELEASES_FILE
+from kb_builder.content.templates import TEMPLATES_FOLDER
 from kb_builder.content.problems import EntryErrors
-from kb_builder.content.schema import LANGUAGES, Release
+from kb_builder.content.schema import CASE_STATUSES, LANGUAGES, LEGAL_POINTS, OUTCOMES, Release
 from kb_builder.pages import html as fragments
 from kb_builder.pages.atlas import Atlas, Page
+from kb_builder.pages.cases import CasePages
 from kb_builder.pages.changes import changes_page
 from kb_builder.pages.documents import DocumentPages
 from kb_builder.pages.guides import QUESTIONS, GuidePages
@@ -42,6 +48,10 @@ from kb_builder.search import documents as search_documents
 #: templates): the page without the theme's script, the copy's age, the language switch, the contents' title.
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 
+#: What a live preview watches besides the entries folder and the docs: the folders and files beside the entries
+#: (guides, templates, court decisions, the directory, the releases) and the atlas's data (glossary, source policy).
+WATCHED = (GUIDES_FOLDER, TEMPLATES_FOLDER, CASES_FOLDER, CONTACTS_FOLDER, RELEASES_FILE)
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 #: Theme files the site never uses: the theme's scripts (pages load none of them, see theme/main.html; the atlas
 #: has its own offline search), source maps, the colour palettes (the atlas has one), and the sitemap and 404
 #: page that need a server.
@@ -60,9 +70,12 @@ COMPARE_SCRIPT = "assets/kb/kb-compare.js"
 QUIZ_SCRIPT = "assets/kb/kb-quiz.js"
 #: Filling in a template of an application: only on the templates' pages.
 FORM_SCRIPT = "assets/kb/kb-form.js"
+#: Filtering the table of all court decisions: only on its page.
+CASES_SCRIPT = "assets/kb/kb-cases.js"
 #: Scripts that only some kinds of page need, by the kind of page (page meta `kb_scripts`, placed by
 #: theme/main.html).
-PAGE_SCRIPTS = {"compare": (COMPARE_SCRIPT,), "quiz": (QUIZ_SCRIPT,), "template": (FORM_SCRIPT,)}
+PAGE_SCRIPTS = {"compare": (COMPARE_SCRIPT,), "quiz": (QUIZ_SCRIPT,), "template": (FORM_SCRIPT,),
+                "cases": (COMPARE_SCRIPT, CASES_SCRIPT)}
 #: An address shown as its own link text (<https://...>) gets this class, so print does not repeat it.
 _URL_LINK = re.compile(r'<a href="(?P<url>[^"]+)"(?P<rest>[^>]*)>(?P=url)</a>')
 #: Every table, so that it can be wrapped in a container that scrolls sideways on a narrow screen.
@@ -93,6 +106,7 @@ class LanguageSite:
     world: World
     guides: GuidePages
     documents: DocumentPages
+    cases: CasePages
     modules: Path
     about: list[str]
     #: The key releases are signed with, and the releases so far (for "What changed").
@@ -100,14 +114,17 @@ class LanguageSite:
     releases: list[Release]
     #: Entries without this language's text (their pages show the English text with a notice).
     untranslated: list[str] = field(default_factory=list)
+    #: For a live preview (`kb serve`): the problems of the files left out, shown at the top of every page.
+    problems: list[str] = field(default_factory=list)
 
     @classmethod
-    def load(cls, root: Path, entries_dir: Path, lang: str, about: list[str]) -> LanguageSite:
+    def load(cls, root: Path, entries_dir: Path, lang: str, about: list[str], *, preview: bool = False) -> LanguageSite:
         """Read the entries, glossary and baseline for one language; `root` is the folder of the site's
-        configuration (for the build date and node_modules)."""
+        configuration (for the build date and node_modules). An invalid file stops the build, but in a `preview`
+        it is left out and its problems are shown on every page."""
         root = root.resolve()
         result = load_entries(entries_dir)
-        if result.problems:
+        if result.problems and not preview:
             raise SiteError("invalid entries, nothing was built:\n" + "\n".join(str(p) for p in result.problems))
         entries = [item.entry for item in result.entries]
         try:
@@ -120,7 +137,8 @@ class LanguageSite:
             raise SiteError(str(err)) from None
         baselines = load_baselines()
         atlas = Atlas(entries, lang, today=build_date(root), glossary=glossary,
-                      baseline_codes=frozenset(baseline_codes(entries, baselines)), organisations=result.organisations)
+                      baseline_codes=frozenset(baseline_codes(entries, baselines)), organisations=result.organisations,
+                      cases=result.cases)
         untranslated = [entry.id for entry in entries if lang in entry.missing_languages()]
         try:
             key = signing.release_key()
@@ -128,8 +146,9 @@ class LanguageSite:
             raise SiteError(str(err)) from None
         guides = GuidePages(atlas, result.guides, result.templates)
         documents = DocumentPages(atlas, result.templates, result.guides)
-        return cls(lang, atlas, World(atlas, baselines), guides, documents, modules, list(about), key, result.releases,
-                   untranslated)
+        cases = CasePages(atlas, result.cases)
+        return cls(lang, atlas, World(atlas, baselines), guides, documents, cases, modules, list(about), key,
+                   result.releases, untranslated, [str(p) for p in result.problems])
 
     # -- Pages and navigation ----------------------------------------------------------------------------------
 
@@ -137,7 +156,7 @@ class LanguageSite:
     def pages(self) -> list[Page]:
         """Every page generated from the entries and the baseline, with its path, title and kind."""
         return (self.atlas.pages() + self.world.pages() + self.guides.pages() + self.documents.pages()
-                + [changes_page(self.atlas, self.releases)])
+                + self.cases.pages() + [changes_page(self.atlas, self.releases)])
 
     @cached_property
     def _by_path(self) -> dict[str, Page]:
@@ -170,6 +189,16 @@ class LanguageSite:
         for token, value in (("{{ release_key }}", self.key.line), ("{{ release_key_id }}", self.key.id_hex),
                              ("{{ version }}", release_version())):
             markdown = markdown.replace(token, value)
+        return self.problems_notice() + self._with_home(path, markdown)
+
+    def problems_notice(self) -> str:
+        """In a live preview with invalid files: their problems, at the top of the page (nothing otherwise)."""
+        if not self.problems:
+            return ""
+        return str(fragments.render("preview_problems.html", title=label("preview_problems", self.lang),
+                                    problems=self.problems)) + "\n\n"
+
+    def _with_home(self, path: str, markdown: str) -> str:
         if path != HOME_PAGE:
             return markdown
         situations = self.guides.home_fragment(path)
@@ -240,6 +269,8 @@ class LanguageSite:
             + "\n;\n"
             + read("kb-compare.js"),
             FORM_SCRIPT: labels("__kbFormLabels", {"print": "print_document", "choose": "choose"}) + read("kb-form.js"),
+            CASES_SCRIPT: f"window.__kbCases = {json.dumps({lang: self.case_filters()}, ensure_ascii=False, sort_keys=True)};\n"
+            + read("kb-cases.js"),
             QUIZ_SCRIPT: f"window.__kbQuiz = {json.dumps({lang: self.quiz_questions()}, ensure_ascii=False, sort_keys=True)};\n"
             + read("kb-quiz.js"),
             SITE_STYLE: "\n".join(read(name) for name in ("kb-theme.css", "kb-search.css", "kb-print.css")),
@@ -258,6 +289,20 @@ class LanguageSite:
             "count": count_forms("guides", self.lang),
         }
 
+    def case_filters(self) -> dict[str, object]:
+        """The filters of the table of decisions, each with the names of its values, and the words of its script."""
+        return {
+            "filters": [{"name": name, "label": label(key, self.lang)} for name, key in
+                        (("court", "case_court"), ("year", "case_year"), ("status", "case_profile"),
+                         ("outcome", "case_outcome"), ("point", "case_points"))],
+            "values": {name: {value: label(f"{prefix}:{value}", self.lang) for value in values}
+                       for name, prefix, values in (("status", "case_status", CASE_STATUSES),
+                                                    ("outcome", "case_outcome", OUTCOMES),
+                                                    ("point", "case_point", LEGAL_POINTS))},
+            "any": label("cases_any", self.lang),
+            "shown": label("cases_shown", self.lang),
+        }
+
     @staticmethod
     def unused_theme_file(path: str) -> bool:
         return any(fnmatch.fnmatch(path, pattern) for pattern in UNUSED_THEME_FILES)
@@ -274,38 +319,31 @@ class LanguageSite:
     def search_document(self, path: str, url: str, html_text: str, title: str) -> browser_index.SearchDocument | None:
         """What the browser's search knows of a page (None for a dossier: it repeats its entries for printing,
         and search finds the entries themselves). `path` is the page's Markdown path, `url` its HTML path,
-        `title` the title the renderer gave it (for hand-written pages). An entry's fields are those `kb search`
-        indexes (`documents.entry_fields`), so that both searches rank it alike."""
+        `title` the title the renderer gave it (for hand-written pages). An entry's, a guide's, a form's and a
+        decision's fields are those `kb search` indexes (`documents.indexed_pages`), so that both rank them alike."""
         generated = self.generated(path)
         if generated is not None and generated.kind == "dossier":
             return None
-        entry = self.atlas.entry_at(path)
-        if entry is not None:
+        indexed = self._indexed.get(path)
+        if indexed is not None:
             return browser_index.SearchDocument(
-                url=url, title=generated.title, meta=self.atlas.search_meta(entry),
-                snippet=browser_index.shorten(self.atlas.text(entry.summary)),
-                fields=search_documents.entry_fields(self.atlas, entry), entry=True,
+                url=url, title=indexed.title, meta=indexed.meta, snippet=browser_index.shorten(indexed.snippet),
+                fields=indexed.fields, weight=indexed.weight, entry=indexed.entry,
             )
         body = search_documents.html_text(html_text)
-        guide = self.guides.guide_at(path)
-        template = self.documents.template_at(path)
         title = generated.title if generated is not None else title
         bridge = search_documents.glossary_bridge(body, self.atlas.glossary)
-        weight = 1.0
-        if guide is not None:
-            fields = {**self.guides.search_fields(guide), "glossary": bridge, "body": body}
-            meta, snippet = label("guide", self.lang), self.atlas.text(guide.situation)
-        elif template is not None:
-            fields = {**self.documents.search_fields(template), "glossary": bridge, "body": body}
-            meta, snippet = label("template", self.lang), self.atlas.text(template.purpose)
-            weight = browser_index.FORM_WEIGHT
-        else:
-            fields, meta, snippet = {"title": title, "glossary": bridge, "body": body}, "", body
-            if generated is not None:
-                weight = browser_index.LISTING_WEIGHT
+        weight = browser_index.LISTING_WEIGHT if generated is not None else 1.0
         return browser_index.SearchDocument(
-            url=url, title=title, meta=meta, snippet=browser_index.shorten(snippet), fields=fields, weight=weight
+            url=url, title=title, meta="", snippet=browser_index.shorten(body),
+            fields={"title": title, "glossary": bridge, "body": body}, weight=weight,
         )
+
+    @cached_property
+    def _indexed(self) -> dict[str, search_documents.Indexed]:
+        """The pages both searches index alike (entries, guides, forms, decisions), by Markdown path."""
+        pages = search_documents.indexed_pages(self.atlas, self.guides, self.documents, self.cases)
+        return {page.path: page for page in pages}
 
     def search_index(self, documents: list[browser_index.SearchDocument]) -> dict[str, str]:
         """The browser's index of these pages, as scripts named by their path inside the site."""
