@@ -166,3 +166,29 @@ def test_the_bundled_decisions_are_in_the_schema_and_valid() -> None:
     assert set(schema["required"]) >= {"id", "court", "decided", "number", "outcome", "points", "supports", "sources"}
     committed = json.loads((REPO / "schema" / "case.schema.json").read_text(encoding="utf-8"))
     assert committed == schema, "run: kb schema case > schema/case.schema.json"
+
+
+@pytest.mark.parametrize("query, expected", [("C-238/19", "cjeu-c-238-19-ez"), ("1 C 31.18", "bverwg-1-c-31-18-syrian-reservist"),
+                                             ("Shepherd", "cjeu-c-472-13-shepherd")])
+def test_in_the_bundled_atlas_a_decision_comes_first_for_its_number_or_party(browser: Browser, atlas_site: Path,
+                                                                              query: str, expected: str) -> None:
+    found = run_kb("search", "--index", str(atlas_site / "site" / "cli-index"), "--json", "--lang", "en", query)
+    assert json.loads(found.stdout)[0]["id"] == expected
+    context = browser.new_context(**PHONE)
+    tab = context.new_page()
+    tab.goto(file_url(atlas_site / "site" / "en" / "index.html", query))
+    assert results(tab)[0].endswith(f"/{expected}.html")
+    context.close()
+
+
+def test_the_bundled_case_law_has_thirty_decisions_with_official_sources_in_both_languages() -> None:
+    from kb_builder.content.source_policy import OFFICIAL, load_policy
+
+    policy = load_policy()
+    files = sorted((REPO / "cases").glob("*/*.yaml"))
+    assert len(files) >= 30
+    for path in files:
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert case["holding"]["en"] and case["holding"]["ru"] and case["name"]["ru"], path.name
+        assert policy.ruling(case["sources"][0]["url"]).cls == OFFICIAL, path.name
+    assert run_kb("validate").returncode == 0

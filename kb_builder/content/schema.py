@@ -141,6 +141,20 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
 
 
+class _Reviewed(_Model):
+    """A file that says when it was last checked (`last_reviewed`) and when it is due again (`review_due`,
+    by default REVIEW_INTERVAL_MONTHS later)."""
+
+    @model_validator(mode="after")
+    def _review_dates(self) -> "_Reviewed":
+        last_reviewed, review_due = getattr(self, "last_reviewed"), getattr(self, "review_due")
+        if review_due is None:
+            object.__setattr__(self, "review_due", add_months(last_reviewed, REVIEW_INTERVAL_MONTHS))
+        elif review_due < last_reviewed:
+            raise ValueError("review_due is before last_reviewed (expected a later date)")
+        return self
+
+
 class LocalizedText(_Model):
     """Text in each language: `en` is required, `ru` is expected (the build reports entries without it)."""
 
@@ -322,7 +336,7 @@ class Release(_Model):
     removed: list[RemovedEntry] = Field(default_factory=list)
 
 
-class Entry(_Model):
+class Entry(_Reviewed):
     """One entry file: a single rule, procedure or standard of one jurisdiction."""
 
     id: EntryId
@@ -380,14 +394,6 @@ class Entry(_Model):
         for name in STAY_FACTS:
             if getattr(self, name) is not None and self.topic != "entry-and-stay":
                 raise ValueError(f"{name} is only for entries with topic 'entry-and-stay'")
-        return self
-
-    @model_validator(mode="after")
-    def _review_dates(self) -> "Entry":
-        if self.review_due is None:
-            object.__setattr__(self, "review_due", add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS))
-        elif self.review_due < self.last_reviewed:
-            raise ValueError("review_due is before last_reviewed (expected a later date)")
         return self
 
     def texts(self) -> list[LocalizedText]:
@@ -484,7 +490,7 @@ class AppliesWhen(_Model):
     citizenship: list[Literal[CITIZENSHIPS]] = Field(default_factory=list)  # type: ignore[valid-type]
 
 
-class Guide(_Model):
+class Guide(_Reviewed):
     """One situation, and what to do in it, step by step, each step backed by the entries that source it."""
 
     id: EntryId
@@ -502,14 +508,6 @@ class Guide(_Model):
     )
     last_reviewed: Date
     review_due: Date | None = Field(default=None, description=f"Defaults to {REVIEW_INTERVAL_MONTHS} months after last_reviewed.")
-
-    @model_validator(mode="after")
-    def _review_dates(self) -> "Guide":
-        if self.review_due is None:
-            object.__setattr__(self, "review_due", add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS))
-        elif self.review_due < self.last_reviewed:
-            raise ValueError("review_due is before last_reviewed (expected a later date)")
-        return self
 
     def refs(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Every entry link of the guide, with where it stands in the file."""
@@ -555,7 +553,7 @@ class TemplateField(_Model):
         return self
 
 
-class Template(_Model):
+class Template(_Reviewed):
     """An application or complaint to fill in offline and hand in: the fields, the document with them in place,
     when and where to hand it in, and the entries it rests on."""
 
@@ -576,14 +574,6 @@ class Template(_Model):
     backed_by: BackedBy
     last_reviewed: Date
     review_due: Date | None = None
-
-    @model_validator(mode="after")
-    def _review_dates(self) -> "Template":
-        if self.review_due is None:
-            object.__setattr__(self, "review_due", add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS))
-        elif self.review_due < self.last_reviewed:
-            raise ValueError("review_due is before last_reviewed (expected a later date)")
-        return self
 
     def refs(self) -> list[tuple[tuple[str | int, ...], str]]:
         found: list[tuple[tuple[str | int, ...], str]] = [(("backed_by", k), r) for k, r in enumerate(self.backed_by)]
@@ -643,7 +633,7 @@ class CaseProfile(_Model):
     summons: Literal[SUMMONS] = "not-stated"  # type: ignore[valid-type]
 
 
-class Case(_Model):
+class Case(_Reviewed):
     """One court decision (or treaty body's views, or guidance) on draft evaders, deserters or objectors:
     who decided what, for whom, on which legal points, where to read it, and which entries it supports."""
 
@@ -665,14 +655,6 @@ class Case(_Model):
     sources: list[CaseSource] = Field(min_length=1, description="Where it was read; the first on an official domain.")
     last_reviewed: Date
     review_due: Date | None = None
-
-    @model_validator(mode="after")
-    def _review_dates(self) -> "Case":
-        if self.review_due is None:
-            object.__setattr__(self, "review_due", add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS))
-        elif self.review_due < self.last_reviewed:
-            raise ValueError("review_due is before last_reviewed (expected a later date)")
-        return self
 
     def refs(self) -> list[tuple[tuple[str | int, ...], str]]:
         return [(("supports", k), ref) for k, ref in enumerate(self.supports)]

@@ -23,7 +23,7 @@ from kb_builder.pages.labels import audience_name, count, format_day, format_day
 from kb_builder.content.glossary import Term
 from kb_builder.content.markdown_text import normalise_lists, sections
 from kb_builder.content.provenance import Fact, Provenance
-from kb_builder.content.schema import LANGUAGES, TOPICS, AgeFact, Case, Change, BoolFact, DaysFact, Deadline, Entry, LegalBasis, LineFact, LocalizedText, MonthsFact, Source, split_ref
+from kb_builder.content.schema import LANGUAGES, TOPICS, AgeFact, Case, Guide, Template, Change, BoolFact, DaysFact, Deadline, Entry, LegalBasis, LineFact, LocalizedText, MonthsFact, Source, split_ref
 from kb_builder.pages import html
 from kb_builder.pages.organisations import organisation_block
 from kb_builder.pages.markdown import admonition, attributes, block, cell, escape_link_text, heading, indent
@@ -232,6 +232,14 @@ class Atlas:
             groups[entry.jurisdiction].append(entry)
         return {code: groups[code] for code in sorted(groups, key=lambda c: sort_key(c, self.lang))}
 
+    def review_block(self, item: Entry | Guide | Template | Case) -> list[str]:
+        """The foot of a page: when it was last reviewed and when it is due again."""
+        assert item.review_due is not None
+        return block("kb-review", [
+            sentence(f"{self.l('last_reviewed')}: {self.day(item.last_reviewed)}") + " "
+            + sentence(f"{self.l('review_due')}: {self.day(item.review_due)}"),
+        ])
+
     def case_line(self, from_page: str, case: Case) -> str:
         """A decision as a list item: its name and number linked to its page, the court and date, the outcome."""
         name = f"{self.text(case.name)}, {case.number}"
@@ -433,11 +441,7 @@ class Atlas:
         # `parts` is in page order: the facts, the body's own sections, then the legal basis and the rest.
         out += self.contents(parts)
         out += facts + details
-        assert entry.review_due is not None
-        out += block("kb-review", [
-            sentence(f"{self.l('last_reviewed')}: {self.day(entry.last_reviewed)}") + " "
-            + sentence(f"{self.l('review_due')}: {self.day(entry.review_due)}"),
-        ])
+        out += self.review_block(entry)
         return out
 
     def jurisdiction_page(self, code: str) -> Page:

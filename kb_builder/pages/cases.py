@@ -12,7 +12,6 @@ from kb_builder.content.jurisdictions import jurisdiction_name, sort_key
 from kb_builder.content.schema import OUTCOMES, Case, split_ref
 from kb_builder.pages import html
 from kb_builder.pages.atlas import PRINTED_MARK, Atlas, Page
-from kb_builder.pages.labels import sentence
 from kb_builder.pages.markdown import admonition, attributes, block, escape_link_text, heading
 from kb_builder.pages.paths import CASES_DOSSIER, CASES_PAGE, case_path, cases_path, link, page_url
 
@@ -96,11 +95,7 @@ class CasePages:
         out += [f"{hh} {self.l('case_read')} {{#{prefix}sources}}", ""]
         out += [f"{n}. {self.atlas.citation(source)}" for n, source in enumerate(case.sources, start=1)]
         out.append("")
-        assert case.review_due is not None
-        out += block("kb-review", [
-            sentence(f"{self.l('last_reviewed')}: {self.atlas.day(case.last_reviewed)}") + " "
-            + sentence(f"{self.l('review_due')}: {self.atlas.day(case.review_due)}"),
-        ])
+        out += self.atlas.review_block(case)
         return out
 
     def case_page(self, case: Case) -> Page:
@@ -191,11 +186,13 @@ class CasePages:
     # -- search --------------------------------------------------------------------------------------------------
 
     def search_fields(self, case: Case) -> dict[str, str]:
-        """A decision is found by its name, number, ECLI and court (title), what it holds (summary), and its
+        """A decision is found first by its name, number, ECLI and court (title; its name and number also open its
+        summary and facts, as a lawyer searches for a decision by them), then by what it holds (summary), and its
         applicant, outcome and legal points (facts)."""
-        title = " ".join(filter(None, [self.title(case), case.court_short, case.ecli or ""]))
-        facts = "; ".join([self.profile(case), self.outcome(case), self.points(case)])
-        return {"title": title, "summary": self.text(case.holding), "facts": facts}
+        cited = self.title(case)
+        title = " ".join(filter(None, [cited, case.court_short, case.ecli or ""]))
+        facts = "; ".join([cited, self.profile(case), self.outcome(case), self.points(case)])
+        return {"title": title, "summary": f"{cited}. {self.text(case.holding)}", "facts": facts}
 
     def search_meta(self, case: Case) -> str:
         return f"{self.l('case')} · {case.court_short} · {self.atlas.day(case.decided)}"

@@ -11,7 +11,6 @@ from markupsafe import Markup
 from kb_builder.content.schema import Guide, Template, split_ref, template_fields
 from kb_builder.pages import html
 from kb_builder.pages.atlas import PRINTED_MARK, Atlas, Page
-from kb_builder.pages.labels import sentence
 from kb_builder.pages.markdown import admonition, attributes, block, escape_link_text, heading
 from kb_builder.pages.paths import TEMPLATES_DOSSIER, TEMPLATES_PAGE, entry_path, guide_path, link, page_url, template_path
 from kb_builder.pages.references import References
@@ -138,11 +137,7 @@ class DocumentPages:
         out += self.refs.sources(path, template.refs())
         out += admonition("info", "kb-notice", self.l("notice_title"),
                           self.l("template_notice", date=self.atlas.day(template.last_reviewed)))
-        assert template.review_due is not None
-        out += block("kb-review", [
-            sentence(f"{self.l('last_reviewed')}: {self.atlas.day(template.last_reviewed)}") + " "
-            + sentence(f"{self.l('review_due')}: {self.atlas.day(template.review_due)}"),
-        ])
+        out += self.atlas.review_block(template)
         return out
 
     def template_page(self, template: Template) -> Page:

@@ -10,7 +10,7 @@ from kb_builder.content.jurisdictions import jurisdiction_name, sort_key
 from kb_builder.content.schema import CITIZENSHIPS, PLACES, STAGES, Guide, Template
 from kb_builder.pages import html
 from kb_builder.pages.atlas import PRINTED_MARK, Atlas, Page
-from kb_builder.pages.labels import audience_name, sentence
+from kb_builder.pages.labels import audience_name
 from kb_builder.pages.markdown import admonition, attributes, block, cell, escape_link_text, heading
 from kb_builder.pages.organisations import organisation_block
 from kb_builder.pages.references import References
@@ -127,11 +127,7 @@ class GuidePages:
         out += self.refs.sources(path, guide.refs())
         out += admonition("info", "kb-notice", self.l("notice_title"),
                           self.l("guide_notice", date=self.atlas.day(guide.last_reviewed)))
-        assert guide.review_due is not None
-        out += block("kb-review", [
-            sentence(f"{self.l('last_reviewed')}: {self.atlas.day(guide.last_reviewed)}") + " "
-            + sentence(f"{self.l('review_due')}: {self.atlas.day(guide.review_due)}"),
-        ])
+        out += self.atlas.review_block(guide)
         return out
 
     def guide_page(self, guide: Guide) -> Page:

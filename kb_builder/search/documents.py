@@ -20,9 +20,10 @@ from kb_builder.pages.atlas import Atlas
 from kb_builder.pages.cases import CasePages
 from kb_builder.pages.documents import DocumentPages
 from kb_builder.pages.guides import GuidePages
-from kb_builder.pages.paths import case_path, entry_path, guide_path, template_path
+from kb_builder.pages.paths import case_path, entry_path, guide_path, page_url, template_path
 from kb_builder.pages.sanitize import sanitize_html
 from kb_builder.search import analysis
+from kb_builder.search.browser_index import SearchDocument
 from kb_builder.search.policy import policy
 
 #: The Markdown extensions of the site (mkdocs.yml's markdown_extensions) that shape a page's text.
@@ -96,43 +97,43 @@ def entry_fields(atlas: Atlas, entry: Entry) -> dict[str, str]:
 @dataclass(frozen=True)
 class Indexed:
     """A page that both searches index alike: an entry, a situation guide, a form or a court decision, with its
-    Markdown path, what it is, its fields, the line and snippet a result shows, and how much it weighs. BM25's
-    statistics are counted over the entries only (`entry`)."""
+    Markdown path, its id, what it is and where, and the document both searches make of it (its fields, the line
+    and snippet a result shows, how much it weighs; BM25's statistics are counted over the entries only)."""
 
     path: str
     id: str
     kind: str  # an entry's topic, or guide, template, case
     jurisdiction: str
-    title: str
-    meta: str
-    snippet: str
-    fields: dict[str, str]
-    weight: float = 1.0
-    entry: bool = False
+    document: SearchDocument
 
 
 def indexed_pages(atlas: Atlas, guides: GuidePages, forms: DocumentPages, cases: CasePages) -> list[Indexed]:
     """Every page of one language that both searches index with its own fields (other pages only the browser
     indexes, by their text)."""
+
+    def document(path: str, title: str, meta: str, snippet: str, fields: dict[str, str], **more: object) -> SearchDocument:
+        return SearchDocument(url=page_url(path), title=title, meta=meta, snippet=snippet, fields=fields, **more)  # type: ignore[arg-type]
+
     found = [
-        Indexed(entry_path(e), e.id, e.topic, e.jurisdiction, atlas.text(e.title), atlas.search_meta(e),
-                atlas.text(e.summary), entry_fields(atlas, e), entry=True)
+        Indexed(entry_path(e), e.id, e.topic, e.jurisdiction,
+                document(entry_path(e), atlas.text(e.title), atlas.search_meta(e), atlas.text(e.summary),
+                         entry_fields(atlas, e), entry=True))
         for e in atlas.entries
     ]
     for guide in guides.guides:
         path = guide_path(guide.id)
-        found.append(Indexed(path, guide.id, "guide", "", atlas.text(guide.title), atlas.l("guide"),
-                             atlas.text(guide.situation),
-                             page_fields(atlas, guides.guide_page(guide).markdown, guides.search_fields(guide))))
+        found.append(Indexed(path, guide.id, "guide", "", document(
+            path, atlas.text(guide.title), atlas.l("guide"), atlas.text(guide.situation),
+            page_fields(atlas, guides.guide_page(guide).markdown, guides.search_fields(guide)))))
     for template in forms.templates:
         path = template_path(template.id)
-        found.append(Indexed(path, template.id, "template", "", atlas.text(template.title), atlas.l("template"),
-                             atlas.text(template.purpose),
-                             page_fields(atlas, forms.template_page(template).markdown, forms.search_fields(template)),
-                             weight=policy().form_weight))
+        found.append(Indexed(path, template.id, "template", "", document(
+            path, atlas.text(template.title), atlas.l("template"), atlas.text(template.purpose),
+            page_fields(atlas, forms.template_page(template).markdown, forms.search_fields(template)),
+            weight=policy().form_weight)))
     for case in cases.cases:
         path = case_path(case)
-        found.append(Indexed(path, case.id, "case", case.jurisdiction, cases.title(case), cases.search_meta(case),
-                             atlas.text(case.holding),
-                             page_fields(atlas, cases.case_page(case).markdown, cases.search_fields(case))))
+        found.append(Indexed(path, case.id, "case", case.jurisdiction, document(
+            path, cases.title(case), cases.search_meta(case), atlas.text(case.holding),
+            page_fields(atlas, cases.case_page(case).markdown, cases.search_fields(case)))))
     return found

@@ -151,19 +151,20 @@ def build_index(content: LoadResult, target: Path) -> Path:
             in_entries: set[str] = set()
             elsewhere: set[str] = set()
             for page in language_pages(content, lang):
-                fields = page.fields
+                document = page.document
+                fields = document.fields
                 terms = {term for name in TEXT_FIELDS for term in analysis.terms(fields[name])}
-                (in_entries if page.entry else elsewhere).update(terms)
-                own = by_id[page.id].body if page.entry else None
+                (in_entries if document.entry else elsewhere).update(terms)
+                own = by_id[page.id].body if document.entry else None
                 writer.add_document(
                     id=page.id,
                     lang=lang,
                     jurisdiction=page.jurisdiction,
                     topic=page.kind,
                     path=site_url(lang, page.path),
-                    title=page.title,
-                    **{ENTRY: "1" if page.entry else "0", WEIGHT: page.weight},
-                    **{SNIPPETS: page_text(own.get(lang) or own.en) if own is not None else page.snippet},
+                    title=document.title,
+                    **{ENTRY: "1" if document.entry else "0", WEIGHT: document.weight},
+                    **{SNIPPETS: page_text(own.get(lang) or own.en) if own is not None else document.snippet},
                     **{field(name, lang): fields[name] for name in TEXT_FIELDS},
                     **{length_column(name): len(analysis.terms(fields[name])) for name in TEXT_FIELDS},
                     **{field(PHRASES, lang): "\n".join(fields[name] for name in TEXT_FIELDS if name != "glossary")},

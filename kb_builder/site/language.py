@@ -7,6 +7,7 @@ The mkdocs plugin (`kb_builder/mkdocs_plugin/plugin.py`) hands these to mkdocs h
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import html
 import json
@@ -326,10 +327,7 @@ class LanguageSite:
             return None
         indexed = self._indexed.get(path)
         if indexed is not None:
-            return browser_index.SearchDocument(
-                url=url, title=indexed.title, meta=indexed.meta, snippet=browser_index.shorten(indexed.snippet),
-                fields=indexed.fields, weight=indexed.weight, entry=indexed.entry,
-            )
+            return dataclasses.replace(indexed.document, url=url, snippet=browser_index.shorten(indexed.document.snippet))
         body = search_documents.html_text(html_text)
         title = generated.title if generated is not None else title
         bridge = search_documents.glossary_bridge(body, self.atlas.glossary)
