@@ -295,6 +295,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if _report(result):
         return 1
     entries = [item.entry for item in result.entries]
+    if args.jurisdiction:
+        entries = [e for e in entries if e.jurisdiction == args.jurisdiction.upper()]
+        if not entries:
+            raise UsageError(f"no entries of {args.jurisdiction!r} (expected a jurisdiction the atlas has, such as RU)")
     today = build_date()
     by_jurisdiction = Counter(e.jurisdiction for e in entries)
     by_topic = Counter(e.topic for e in entries)
@@ -459,6 +463,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="entries by jurisdiction, topic and language; what facts rest on; sources by class")
     entries_option(p)
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--jurisdiction", metavar="CODE", help="only the entries of this jurisdiction (such as RU)")
     p.set_defaults(func=cmd_stats)
     return parser
 

@@ -101,12 +101,13 @@ def test_a_decision_has_its_page_its_jurisdiction_and_the_entries_it_supports(ca
     assert all(f"{name} v State" in dossier for name in ("Alpha", "Bravo", "Charlie", "Delta"))
 
 
-def test_the_table_counts_every_decision_per_court_and_outcome(cases_site: Path) -> None:
+def counts_agree(cases: Path, site: Path) -> None:
+    """The counts table of the decisions' page (decisions per court and outcome) is that of the files."""
     expected = Counter()
-    for path in (cases_site / "cases").glob("*/*.yaml"):
+    for path in cases.glob("*/*.yaml"):
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
         expected[(case["court_short"], case["outcome"])] += 1
-    html = article(cases_site / "site" / "en" / "cases" / "index.html")
+    html = article(site / "en" / "cases" / "index.html")
     counts = html[html.index('id="kb-case-counts"'):]
     counts = counts[: counts.index("</table>")]
     outcomes = re.findall(r'<th data-outcome="([a-z-]+)"', counts)
@@ -118,6 +119,16 @@ def test_the_table_counts_every_decision_per_court_and_outcome(cases_site: Path)
             if n:
                 found[(court, outcome)] = n
     assert found == expected
+    table = html[html.index('id="kb-cases"'):]
+    assert len(re.findall(r"<tr data-court=", table[: table.index("</table>")])) == sum(expected.values())
+
+
+def test_the_table_counts_every_decision_per_court_and_outcome(cases_site: Path) -> None:
+    counts_agree(cases_site / "cases", cases_site / "site")
+
+
+def test_the_bundled_table_counts_every_decision_per_court_and_outcome(atlas_site: Path) -> None:
+    counts_agree(REPO / "cases", atlas_site / "site")
 
 
 def test_the_table_filters_by_applicant_and_outcome_offline_on_a_phone(browser: Browser, cases_site: Path) -> None:

@@ -133,6 +133,16 @@ def test_stats_counts_languages_and_overdue(entries: Path) -> None:
     assert "official             2 (50.0%)" in human.stdout
 
 
+def test_stats_of_one_jurisdiction(entries: Path) -> None:
+    write(entries, "ru/a.yaml", entry_text(id="ru-a"))
+    write(entries, "int/b.yaml", entry_text(id="int-b", jurisdiction="INT", warned=True))
+    stats = json.loads(run_kb("stats", "--json", "--jurisdiction", "ru", "--entries", str(entries)).stdout)
+    assert stats["entries"] == 1 and stats["by_jurisdiction"] == {"RU": 1} and stats["warned"] == {}
+    assert stats["facts"] == {"law": 2, "court": 0, "official": 0, "reported": 1}
+    wrong = run_kb("stats", "--jurisdiction", "xx", "--entries", str(entries))
+    assert wrong.returncode == 2 and "no entries of 'xx'" in wrong.stderr
+
+
 def test_validate_missing_folder_is_a_clean_error(tmp_path: Path) -> None:
     result = run_kb("validate", "--entries", str(tmp_path / "nope"))
     assert result.returncode == 1

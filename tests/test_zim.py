@@ -46,6 +46,13 @@ def test_kiwix_search_finds_russian_word_forms_and_english_phrases(atlas_site: P
     assert any(line.startswith("Alternative civilian service") for line in english[:2]), english[:5]
 
 
+def test_kiwix_finds_a_court_decision_by_its_party(atlas_site: Path) -> None:
+    english = kiwix_search(zim(atlas_site, "en"), "Shepherd")
+    assert any("Shepherd" in line and "C-472/13" in line for line in english[:3]), english[:5]
+    russian = kiwix_search(zim(atlas_site, "ru"), "Баятян")
+    assert any(line.startswith("Баятян против Армении, 23459/03") for line in russian[:3]), russian[:5]
+
+
 def test_zims_are_listed_in_the_checksums(atlas_site: Path) -> None:
     sums = (atlas_site / "dist" / "SHA256SUMS").read_text(encoding="utf-8")
     for lang in LANGS:
