@@ -6,30 +6,24 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Protocol
 
 from kb_builder.search import analysis
 from kb_builder.search.policy import policy
 
 
-class Term(Protocol):
-    """A glossary term as matching reads it: its words in each language (the glossary's own Term is one)."""
-
-    en: list[str] | tuple[str, ...]
-    ru: list[str] | tuple[str, ...]
-
-    def forms(self, lang: str) -> list[str]: ...
-
-
 @dataclass(frozen=True)
-class GlossaryTerm:
-    """A glossary term as the terminal's index keeps it (without the glossary's notes)."""
+class GlossaryForms:
+    """A glossary term as matching reads it: the terms of each of its forms (words or phrases) in both languages,
+    and in each language (`kb index` makes them, so that a search stems nothing but its query)."""
 
-    en: tuple[str, ...]
-    ru: tuple[str, ...]
+    every: tuple[tuple[str, ...], ...]
+    by_lang: dict[str, tuple[tuple[str, ...], ...]]
 
-    def forms(self, lang: str) -> list[str]:
-        return list(getattr(self, lang))
+    @classmethod
+    def of(cls, en: list[str] | tuple[str, ...], ru: list[str] | tuple[str, ...]) -> GlossaryForms:
+        words = {"en": tuple(en), "ru": tuple(ru)}
+        return cls(analysis.form_terms(words["en"] + words["ru"]),
+                   {lang: analysis.form_terms(forms) for lang, forms in words.items()})
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -99,7 +93,7 @@ class Vocabulary:
         return found
 
 
-def glossary_matches(words: list[str], glossary: tuple[Term, ...], lang: str) -> dict[str, list[tuple[tuple[str, ...], float]]]:
+def glossary_matches(words: list[str], glossary: tuple[GlossaryForms, ...], lang: str) -> dict[str, list[tuple[tuple[str, ...], float]]]:
     """More matches for the query's words from the glossary: where the words hold a glossary term (any of its
     forms, in either language), each of those words also matches the term's forms in `lang`, each form as
     the group of its terms, at the policy's glossary weight. So a query in one language finds pages written
@@ -108,8 +102,7 @@ def glossary_matches(words: list[str], glossary: tuple[Term, ...], lang: str) ->
     weight = policy().glossary_weight
     found: dict[str, list[tuple[tuple[str, ...], float]]] = defaultdict(list)
     for term in glossary:
-        used = {word for form in analysis.form_terms(tuple(term.en + term.ru)) if set(form) <= held for word in form}
+        used = {word for form in term.every if set(form) <= held for word in form}
         for word in used:
-            found[word] += [(form, weight) for form in analysis.form_terms(tuple(term.forms(lang)))]
+            found[word] += [(form, weight) for form in term.by_lang[lang]]
     return found
-

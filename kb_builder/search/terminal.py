@@ -29,7 +29,7 @@ from whoosh.reading import SegmentReader
 
 from kb_builder.content.names import LANGUAGES, TOPICS
 from kb_builder.search import analysis, ranking
-from kb_builder.search.matching import GlossaryTerm, Vocabulary, glossary_matches
+from kb_builder.search.matching import GlossaryForms, Vocabulary, glossary_matches
 from kb_builder.search.policy import policy
 
 if TYPE_CHECKING:
@@ -48,9 +48,9 @@ SNIPPETS = "own_text"
 #: much it weighs (a form less than the entry whose rule it applies).
 ENTRY = "entry"
 WEIGHT = "weight"
-#: Beside the whoosh index: the terms that only pages other than entries have, by language (the browser's index has
-#: each term's count of entries; prefix matching and typos go by it), and the glossary's terms (so that a search
-#: reads no YAML and loads no schema).
+#: Beside the whoosh index, made by `kb index` so that a search reads no YAML, loads no schema and stems nothing but
+#: its query: each language's terms, those of them that only pages other than entries have (the browser's index has
+#: each term's count of entries; prefix matching and typos go by it), and the glossary's forms as terms.
 EXTRAS = "search-extras.json"
 INDEX_NAME = "cli-index"
 _SEED = 20261121  # whoosh names its segments at random; a fixed seed keeps the bundle reproducible
@@ -147,6 +147,7 @@ def build_index(content: LoadResult, target: Path) -> Path:
         writer = ix.writer(compound=False, codec=W3Codec(blocklimit=BLOCK_POSTINGS))
         by_id = {item.entry.id: item.entry for item in content.entries if item.entry is not None}
         others: dict[str, list[str]] = {}
+        vocabulary: dict[str, set[str]] = {}
         for lang in LANGUAGES:
             in_entries: set[str] = set()
             elsewhere: set[str] = set()
@@ -170,9 +171,14 @@ def build_index(content: LoadResult, target: Path) -> Path:
                     **{field(PHRASES, lang): "\n".join(fields[name] for name in TEXT_FIELDS if name != "glossary")},
                 )
             others[lang] = sorted(elsewhere - in_entries)
+            vocabulary[lang] = in_entries | elsewhere
         writer.commit(optimize=True)
-        glossary = [{"en": list(term.en), "ru": list(term.ru)} for term in load_glossary()]
-        extras = {"others": others, "glossary": glossary}
+        glossary = [GlossaryForms.of(term.en, term.ru) for term in load_glossary()]
+        extras = {
+            "others": others,
+            "vocabulary": {lang: sorted(vocabulary[lang]) for lang in LANGUAGES},
+            "glossary": [{"every": term.every, "by_lang": term.by_lang} for term in glossary],
+        }
         (staging / EXTRAS).write_text(json.dumps(extras, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         for lock in staging.glob("*_WRITELOCK"):
             lock.unlink()  # an empty leftover of the writer; not part of the index
@@ -218,7 +224,11 @@ class Searcher:
         try:
             extras = json.loads((index_dir / EXTRAS).read_text(encoding="utf-8"))
             self._others: dict[str, list[str]] = extras["others"]
-            self._glossary = tuple(GlossaryTerm(tuple(t["en"]), tuple(t["ru"])) for t in extras["glossary"])
+            self._terms: dict[str, list[str]] = extras["vocabulary"]
+            self._glossary = tuple(
+                GlossaryForms(tuple(map(tuple, t["every"])), {lang: tuple(map(tuple, forms)) for lang, forms in t["by_lang"].items()})
+                for t in extras["glossary"]
+            )
         except (OSError, ValueError, KeyError, TypeError):
             self.reader.close()
             raise another_version from None
@@ -227,12 +237,10 @@ class Searcher:
         self.reader.close()
 
     def _vocabulary(self, lang: str) -> Vocabulary:
-        """Every term of a language's pages, and which of them its entries have (read once per searcher)."""
+        """Every term of a language's pages, and which of them its entries have (as `kb index` listed them)."""
         if lang not in self._vocabularies:
-            terms: set[str] = set()
-            for name in TEXT_FIELDS:
-                terms.update(term.decode("utf-8") for term in self.reader.lexicon(field(name, lang)))
-            self._vocabularies[lang] = Vocabulary(sorted(terms), terms - set(self._others.get(lang, ())))
+            terms = self._terms[lang]
+            self._vocabularies[lang] = Vocabulary(terms, set(terms) - set(self._others.get(lang, ())))
         return self._vocabularies[lang]
 
     def _collection(self, lang: str) -> ranking.Collection:
