@@ -21,7 +21,7 @@ from kb_builder.content.schema import LANGUAGES
 from kb_builder.pages.atlas import Atlas
 from kb_builder.search import analysis, ranking
 from kb_builder.search.documents import PAGE_EXTENSIONS, entry_fields
-from kb_builder.search.matching import Vocabulary, edit_distance
+from kb_builder.search.matching import GlossaryForms, Vocabulary, edit_distance
 from kb_builder.search.policy import POLICY_FILE, PolicyError, policy
 from kb_builder.search.terminal import Searcher, field
 from relevance import browser_results, cli_rankings, load_queries
@@ -85,7 +85,10 @@ def test_the_browser_searches_with_the_policy_and_glossary_of_the_package(
     loaded = page.evaluate("window.__kbSearch.index")
     page.close()
     assert loaded["policy"] == policy().raw == json.loads(POLICY_FILE.read_text(encoding="utf-8"))
-    assert loaded["glossary"] == [{"en": t.en, "ru": t.ru} for t in load_glossary()]
+    # The glossary as the terms of each form of each term, made as `kb search` makes them.
+    expected = [GlossaryForms.of(t.en, t.ru) for t in load_glossary()]
+    assert loaded["glossary"] == [{"forms": [list(f) for f in g.every], "expand": [list(f) for f in g.by_lang[lang]]}
+                                  for g in expected]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -39,17 +39,12 @@
     if (!state.loading) {
       state.loading = Promise.all([load("assets/kb/search-engine.js"), part("index")]).then(function (loaded) {
         var data = loaded[1];
-        var pipeline = window.kbPipeline(data.policy.tokens);
-        /* The terms of each form of a glossary term (forms that are all stop words have none). */
-        var formTerms = function (forms) {
-          return forms.map(function (form) { return pipeline.terms(form); }).filter(function (t) { return t.length; });
-        };
+        /* The glossary comes as the terms of each form of each term (made with this same pipeline at build
+         * time, as `kb search` keeps them), so nothing but the query is stemmed here. */
         state.index = {
           n: data.n, entries: data.entries, first: data.first, pagesPerPart: data.pagesPerPart,
-          policy: data.policy, pipeline: pipeline, shards: [],
-          glossary: data.glossary.map(function (term) {
-            return { forms: formTerms(term.en.concat(term.ru)), expand: formTerms(term[data.lang]) };
-          })
+          policy: data.policy, pipeline: window.kbPipeline(data.policy.tokens), shards: [],
+          glossary: data.glossary
         };
       });
     }

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb_builder.content.glossary import load_glossary
+from kb_builder.search.matching import GlossaryForms
 # The renderer builds the documents with these (they are shared with `kb search`).
 from kb_builder.search.policy import policy
 
@@ -156,7 +157,10 @@ def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> di
         "first": first,
         "pagesPerPart": PAGES_PER_PART,
         "policy": policy().raw,
-        "glossary": [{"en": term.en, "ru": term.ru} for term in load_glossary()],
+        # Each glossary term as the terms of its forms (as `kb search` keeps them): the page stems nothing but
+        # the query before its first results.
+        "glossary": [{"forms": forms.every, "expand": forms.by_lang[lang]}
+                     for forms in (GlossaryForms.of(term.en, term.ru) for term in load_glossary())],
     }
     return {f"{INDEX_DIR}/{name}.js": _part_script(name, data) for name, data in parts.items()}
 
