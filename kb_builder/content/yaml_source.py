@@ -42,7 +42,13 @@ class _EntryLoader(yaml.SafeLoader):
 
 class _FastEntryLoader(getattr(yaml, "CSafeLoader", _EntryLoader)):  # type: ignore[misc]
     """The same rules with libyaml's parser and composer (many times faster), for a text that cannot hold an
-    alias: an alias needs an anchor (`&name`), and a text without `&` has none."""
+    alias: an alias needs an anchor, `&name` at the start of a value (`_MAYBE_ANCHOR`); an `&` inside an address or
+    followed by a space (`Law & Religion`) is none."""
+
+
+#: Where a text might hold an anchor: `&` followed by a name, at the start of a line or after a space or a flow
+#: indicator. Anything else with `&` in it is read as plain text by YAML; a false alarm only takes the slow path.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[\]{},])&[^\s\[\]{},]", re.M)
 
 
 for _loader in (_EntryLoader, _FastEntryLoader):
@@ -185,7 +191,7 @@ def read_yaml(path: Path, display_path: str, *, expect: str = "mapping") -> tupl
     if text is None:
         return None, problems
 
-    loader = _EntryLoader(text) if "&" in text else _FastEntryLoader(text)
+    loader = _EntryLoader(text) if _MAYBE_ANCHOR.search(text) else _FastEntryLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -206,7 +212,9 @@ def read_yaml(path: Path, display_path: str, *, expect: str = "mapping") -> tupl
         what = ", ".join(part for part in (err.context, err.problem) if part) or "invalid YAML"
         if "maximum nesting depth" in what:  # libyaml's own limit
             return None, [Problem(display_path, line, col, "values are nested too deeply (expected a flat entry)")]
-        if "\t" in what or "'\\t'" in what:
+        lines = text.splitlines()
+        at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
+        if at == "\t" or "\t" in what or "'\\t'" in what:
             what += " (tabs cannot indent YAML; expected spaces)"
         return None, [Problem(display_path, line, col, f"YAML syntax error: {what} (expected valid YAML)")]
     except yaml.YAMLError as err:
