@@ -1,0 +1,194 @@
+"""Speed where people feel it, on the built real atlas (`make site` first), side by side in one run:
+
+- a cheap phone: Chromium at 390x844 with the CPU slowed 4x (the usual low-end-phone profile), the time from opening
+  a page with `?q=` to its first result (the page's `kb-search-results` mark) against the same page's own load
+  (`loadEventEnd` without a query), each the median of several fresh profiles, in both languages;
+- `kb search` as a person runs it: the whole process, wall time and peak memory (`/usr/bin/time`, median of
+  several runs), next to `kiwix-search` on the ZIM of the same atlas;
+- `kb serve`: from saving an entry to its page showing the change, and to a broken entry's problem showing.
+
+    .venv/bin/python scripts/people_benchmark.py            # print the section
+    .venv/bin/python scripts/people_benchmark.py --write    # also put it in BENCHMARKS.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+
+from benchmarks_file import replace_section  # noqa: E402
+
+KB = str(Path(sys.executable).parent / "kb")
+RUNS = 5
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+QUERIES = {"en": "deferment", "ru": "отсрочка"}
+PAGES = ("index.html", "ru/ru-summonses.html", "ru/ru-exemptions-deferments.html", "kz/kz-entry-and-stay.html",
+         "guides/summons-arrived.html", "ru/dossier.html")
+
+
+def phone(site: Path) -> list[dict[str, str]]:
+    from playwright.sync_api import sync_playwright
+
+    from kb_builder.exports.chromium import FLAGS, executable
+
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable(), headless=True, args=FLAGS)
+        for lang in ("ru", "en"):
+            for name in PAGES:
+                page = site / lang / name
+                loads, firsts = [], []
+                for _ in range(RUNS):
+                    for query in (None, QUERIES[lang]):
+                        context = browser.new_context(locale="ru-RU" if lang == "ru" else "en-GB", **PHONE)
+                        tab = context.new_page()
+                        context.new_cdp_session(tab).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                        url = page.as_uri() + (f"?q={quote(query)}" if query else "")
+                        tab.goto(url, wait_until="load")
+                        if query is None:
+                            loads.append(tab.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd"))
+                        else:
+                            tab.wait_for_function("performance.getEntriesByName('kb-search-results').length > 0")
+                            firsts.append(tab.evaluate("performance.getEntriesByName('kb-search-results')[0].startTime"))
+                        context.close()
+                load, first = statistics.median(loads), statistics.median(firsts)
+                rows.append({"page": f"{lang}/{name}", "page load": f"{load:.0f} ms", "first result": f"{first:.0f} ms",
+                             "ratio": f"{first / load:.2f}"})
+                print(f"people: {rows[-1]}", file=sys.stderr, flush=True)
+        browser.close()
+    return rows
+
+
+def whole_process(command: list[str]) -> tuple[float, float]:
+    """Median wall seconds and peak MiB of a command over RUNS runs."""
+    walls, peaks = [], []
+    for _ in range(RUNS + 1):
+        started = time.perf_counter()
+        result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True, cwd=REPO)
+        walls.append(time.perf_counter() - started)  # /usr/bin/time's own figure is in hundredths of a second
+        peaks.append(int(result.stderr.strip().splitlines()[-1]) / 1024)
+    return statistics.median(walls[1:]), statistics.median(peaks[1:])  # the first run warms the disk cache
+
+
+def commands(site: Path, dist: Path) -> list[dict[str, str]]:
+    rows = []
+    for lang, query in QUERIES.items():
+        [zim] = dist.glob(f"rights-atlas-{lang}-*.zim")
+        for name, command in ((f"kb search {query}", [KB, "search", "--index", str(site / "cli-index"), "--json", query]),
+                              (f"kiwix-search {query}", ["kiwix-search", str(zim), query])):
+            wall, peak = whole_process(command)
+            rows.append({"command": f"`{name}`", "median": f"{wall * 1000:.0f} ms", "peak memory": f"{peak:.0f} MiB"})
+    return rows
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait(url: str, text: str, limit: float = 120.0, *, present: bool = True) -> float:
+    """Seconds until the page at `url` holds `text` (or, not `present`, no longer holds it)."""
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if (text in response.read().decode("utf-8")) == present:
+                    return time.monotonic() - started
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return float("inf")
+
+
+def serve() -> list[dict[str, str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for name in ("entries", "guides", "templates", "cases", "contacts"):
+            shutil.copytree(REPO / name, root / name)
+        shutil.copy(REPO / "releases.yaml", root / "releases.yaml")
+        port = free_port()
+        server = subprocess.Popen([KB, "serve", "--entries", str(root / "entries"), "--lang", "ru", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            page, home = f"http://127.0.0.1:{port}/ru/ru-summonses.html", f"http://127.0.0.1:{port}/index.html"
+            wait(page, "</html>")
+            time.sleep(2)
+            entry = root / "entries" / "ru" / "summonses.yaml"
+            original = entry.read_text(encoding="utf-8")
+            changes, problems = [], []
+            for n in range(3):
+                marker = f"ПРАВКА{n}"
+                entry.write_text(original.replace('ru: "Повестка', f'ru: "{marker} Повестка', 1), encoding="utf-8")
+                changes.append(wait(page, marker))
+                time.sleep(1)
+                entry.write_text(original.replace("last_reviewed: 2026", "last_reviewed: 20x26", 1), encoding="utf-8")
+                problems.append(wait(home, "kb-preview-problems"))
+                entry.write_text(original, encoding="utf-8")
+                wait(home, "kb-preview-problems", present=False)  # back to the saved atlas before the next edit
+                wait(page, marker, present=False)
+                time.sleep(1)
+        finally:
+            os.killpg(server.pid, signal.SIGINT)
+            server.wait(timeout=30)
+    return [{"what": "a saved entry shows on its page", "median of 3": f"{statistics.median(changes):.1f} s"},
+            {"what": "a broken entry's problem shows on the pages", "median of 3": f"{statistics.median(problems):.1f} s"}]
+
+
+def table(rows: list[dict[str, str]]) -> str:
+    keys = list(rows[0])
+    return "\n".join(["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+                     + ["| " + " | ".join(row[k] for k in keys) + " |" for row in rows])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, default=REPO / "site", help="the built site (default: site)")
+    parser.add_argument("--dist", type=Path, default=REPO / "dist", help="the bundle with the ZIM files (default: dist)")
+    parser.add_argument("--write", action="store_true", help="put the section in BENCHMARKS.md")
+    args = parser.parse_args()
+    if not (args.site / "cli-index").is_dir() or not list(args.dist.glob("*.zim")):
+        sys.exit("people_benchmark: no built site or bundle (run `make site` first)")
+    print("people: phone profile", file=sys.stderr, flush=True)
+    phone_rows = phone(args.site)
+    print("people: kb search and kiwix-search", file=sys.stderr, flush=True)
+    command_rows = commands(args.site, args.dist)
+    print("people: kb serve", file=sys.stderr, flush=True)
+    serve_rows = serve()
+    report = (
+        "## Where people feel it\n\n"
+        f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, with "
+        "`.venv/bin/python scripts/people_benchmark.py` on the real atlas after `make site`.\n\n"
+        f"A cheap phone: Chromium at 390x844 with the CPU slowed 4x; the page opened with `?q=` to its first result, "
+        f"against the same page's own load without a query (medians of {RUNS} fresh profiles each; target: ratio at "
+        "most 1.3).\n\n"
+        f"{table(phone_rows)}\n\n"
+        f"The whole process, as a person runs it (median of {RUNS} runs after one to warm the disk cache; targets for "
+        "`kb search`: at most 100 ms and 40 MiB):\n\n"
+        f"{table(command_rows)}\n\n"
+        "`kb serve --lang ru` on a copy of the atlas (target: at most 2 s):\n\n"
+        f"{table(serve_rows)}\n"
+    )
+    print(report)
+    if args.write:
+        replace_section(report)
+
+
+if __name__ == "__main__":
+    main()
