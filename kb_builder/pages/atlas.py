@@ -232,6 +232,18 @@ class Atlas:
             groups[entry.jurisdiction].append(entry)
         return {code: groups[code] for code in sorted(groups, key=lambda c: sort_key(c, self.lang))}
 
+    def printable_page(self, path: str, title: str, parts: list[tuple[str, str, list[str]]]) -> Page:
+        """Every guide, form or decision on one page, for printing (and its PDF): the notice, the printed-on line,
+        the contents, then each part (its anchor, title and Markdown) in its own block."""
+        out = [f"# {title}", ""]
+        out += admonition("info", "kb-notice", self.l("notice_title"), self.l("notice_short"))
+        out += [PRINTED_MARK, "", f"## {self.l('contents')}", ""]
+        out += [f"{n}. [{escape_link_text(name)}](#{anchor})" for n, (anchor, name, _) in enumerate(parts, start=1)]
+        out.append("")
+        for _, _, markdown in parts:
+            out += block("kb-dossier-entry", ["", *markdown])
+        return Page(path=path, title=title, markdown="\n".join(out), kind="dossier")
+
     def review_block(self, item: Entry | Guide | Template | Case) -> list[str]:
         """The foot of a page: when it was last reviewed and when it is due again."""
         assert item.review_due is not None

@@ -173,15 +173,9 @@ class CasePages:
     def dossier_page(self) -> Page:
         """Every decision on one page, each with its citation (and the PDF)."""
         path = CASES_DOSSIER
-        title = self.l("cases_dossier_title")
-        out = [f"# {title}", ""]
-        out += admonition("info", "kb-notice", self.l("notice_title"), self.l("notice_short"))
-        out += [PRINTED_MARK, "", f"## {self.l('contents')}", ""]
-        out += [f"{n}. [{escape_link_text(self.title(c))}](#{c.id})" for n, c in enumerate(self.cases, start=1)]
-        out.append("")
-        for case in self.cases:
-            out += block("kb-dossier-entry", ["", *self.case_markdown(case, path, level=2, anchor=case.id)])
-        return Page(path=path, title=title, markdown="\n".join(out), kind="dossier")
+        return self.atlas.printable_page(path, self.l("cases_dossier_title"), [
+            (c.id, self.title(c), self.case_markdown(c, path, level=2, anchor=c.id)) for c in self.cases
+        ])
 
     # -- search --------------------------------------------------------------------------------------------------
 

@@ -161,15 +161,9 @@ class DocumentPages:
     def dossier_page(self) -> Page:
         """Every template, blank, on one page: to print and fill in by hand (and the PDF)."""
         path = TEMPLATES_DOSSIER
-        title = self.l("templates_dossier_title")
-        out = [f"# {title}", ""]
-        out += admonition("info", "kb-notice", self.l("notice_title"), self.l("notice_short"))
-        out += [PRINTED_MARK, "", f"## {self.l('contents')}", ""]
-        out += [f"{n}. [{escape_link_text(self.atlas.text(t.title))}](#{t.id})" for n, t in enumerate(self.templates, start=1)]
-        out.append("")
-        for template in self.templates:
-            out += block("kb-dossier-entry", ["", *self.template_markdown(template, path, level=2, anchor=template.id)])
-        return Page(path=path, title=title, markdown="\n".join(out), kind="dossier")
+        return self.atlas.printable_page(path, self.l("templates_dossier_title"), [
+            (t.id, self.atlas.text(t.title), self.template_markdown(t, path, level=2, anchor=t.id)) for t in self.templates
+        ])
 
     # -- search ------------------------------------------------------------------------------------------------
 

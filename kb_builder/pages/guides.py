@@ -169,15 +169,9 @@ class GuidePages:
     def dossier_page(self) -> Page:
         """Every guide on one page, in order, for printing as checklists (and the PDF)."""
         path = GUIDES_DOSSIER
-        title = self.l("guides_dossier_title")
-        out = [f"# {title}", ""]
-        out += admonition("info", "kb-notice", self.l("notice_title"), self.l("notice_short"))
-        out += [PRINTED_MARK, "", f"## {self.l('contents')}", ""]
-        out += [f"{n}. [{escape_link_text(self.text(g.title))}](#{g.id})" for n, g in enumerate(self.guides, start=1)]
-        out.append("")
-        for guide in self.guides:
-            out += block("kb-dossier-entry", ["", *self.guide_markdown(guide, path, level=2, anchor=guide.id)])
-        return Page(path=path, title=title, markdown="\n".join(out), kind="dossier")
+        return self.atlas.printable_page(path, self.l("guides_dossier_title"), [
+            (g.id, self.text(g.title), self.guide_markdown(g, path, level=2, anchor=g.id)) for g in self.guides
+        ])
 
     def quiz_page(self) -> Page:
         """"What applies to me": without a script, every situation with the answers it is for; the page's script
