@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from benchmarks_file import replace_section  # noqa: E402
+from benchmarks_file import markdown_table, replace_section  # noqa: E402
 from kb_builder.exports.chromium import chromium  # noqa: E402
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from relevance import load_queries, query_lang  # noqa: E402
@@ -186,13 +186,6 @@ def measure(name: str, entries: Path, workdir: Path, browser) -> dict[str, str]:
     return row
 
 
-def table(rows: list[dict[str, str]]) -> str:
-    keys = list(rows[0])
-    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
-    lines += ["| " + " | ".join(row[k] for k in keys) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[2000, 10000], help="synthetic atlas sizes")
@@ -210,18 +203,18 @@ def main() -> None:
         f"## Build, size and in-browser search\n\n"
         f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, Chromium headless, with `.venv/bin/python {command}`.\n"
-        f"{table(rows)}\n\n"
+        f"{markdown_table(rows)}\n\n"
         f"Time from opening a page from disk with `?q={QUERIES['en']}` (English) or `?q={QUERIES['ru']}` "
         f"(Russian) to the first results shown, on {LOADS} pages spread evenly through the site (in path "
         f"order) and on the largest page, each opened {REPEATS} times (its median counts): opened fresh (a new "
         f"browser profile, as when the download is first "
         f"opened) and from another page (the same profile already showing the home page, as when the reader goes "
         f"from page to page).\n\n"
-        f"{table(SEARCH_ROWS)}\n\n"
+        f"{markdown_table(SEARCH_ROWS)}\n\n"
         f"## Command-line search\n\n"
         f"Same run. `kb index` time and index size; query time of `kb search` inside one process (start-up "
         f"excluded) over the {len(load_queries())} relevance queries, five times each.\n\n"
-        f"{table(CLI_ROWS)}\n"
+        f"{markdown_table(CLI_ROWS)}\n"
     )
     print(report)
     if args.write:

@@ -1,4 +1,4 @@
-"""Writing a section of BENCHMARKS.md, leaving the other sections as they are."""
+"""Writing a section of BENCHMARKS.md, leaving the other sections as they are, and its tables."""
 
 from __future__ import annotations
 
@@ -19,3 +19,11 @@ def replace_section(report: str, path: Path = BENCHMARKS) -> None:
         end = text.find("\n## ", start + 1)
         text = text[:start] + (text[end + 1 :] if end >= 0 else "")
     path.write_text(text.rstrip() + "\n\n" + report.rstrip() + "\n", encoding="utf-8")
+
+
+def markdown_table(rows: list[dict[str, str]]) -> str:
+    """Rows of the same keys as a Markdown table, the keys as its head."""
+    keys = list(rows[0])
+    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    lines += ["| " + " | ".join(row[k] for k in keys) + " |" for row in rows]
+    return "\n".join(lines)

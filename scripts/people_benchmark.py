@@ -19,7 +19,6 @@ import os
 import platform
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,8 +30,10 @@ from urllib.parse import quote
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
+sys.path.insert(0, str(REPO / "tests"))
 
-from benchmarks_file import replace_section  # noqa: E402
+from benchmarks_file import markdown_table, replace_section  # noqa: E402
+from helpers import free_port  # noqa: E402
 
 KB = str(Path(sys.executable).parent / "kb")
 RUNS = 5
@@ -97,12 +98,6 @@ def commands(site: Path, dist: Path) -> list[dict[str, str]]:
     return rows
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def wait(url: str, text: str, limit: float = 120.0, *, present: bool = True) -> float:
     """Seconds until the page at `url` holds `text` (or, not `present`, no longer holds it)."""
     started = time.monotonic()
@@ -151,12 +146,6 @@ def serve() -> list[dict[str, str]]:
             {"what": "a broken entry's problem shows on the pages", "median of 3": f"{statistics.median(problems):.1f} s"}]
 
 
-def table(rows: list[dict[str, str]]) -> str:
-    keys = list(rows[0])
-    return "\n".join(["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
-                     + ["| " + " | ".join(row[k] for k in keys) + " |" for row in rows])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=REPO / "site", help="the built site (default: site)")
@@ -178,12 +167,12 @@ def main() -> None:
         f"A cheap phone: Chromium at 390x844 with the CPU slowed 4x; the page opened with `?q=` to its first result, "
         f"against the same page's own load without a query (medians of {RUNS} fresh profiles each; target: ratio at "
         "most 1.3).\n\n"
-        f"{table(phone_rows)}\n\n"
+        f"{markdown_table(phone_rows)}\n\n"
         f"The whole process, as a person runs it (median of {RUNS} runs after one to warm the disk cache; targets for "
         "`kb search`: at most 100 ms and 40 MiB):\n\n"
-        f"{table(command_rows)}\n\n"
+        f"{markdown_table(command_rows)}\n\n"
         "`kb serve --lang ru` on a copy of the atlas (target: at most 2 s):\n\n"
-        f"{table(serve_rows)}\n"
+        f"{markdown_table(serve_rows)}\n"
     )
     print(report)
     if args.write:
