@@ -13,15 +13,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kb_builder.content.authored_text import markup_problems
 from kb_builder.content.entry_checks import check_address
 from kb_builder.content.jurisdictions import jurisdiction_slug
-from kb_builder.content.linked import problem_at
+from kb_builder.content.linked import problem_at, read_each, yaml_files
 from kb_builder.content.problems import Problem
 from kb_builder.content.schema import ContactsFile, Organisation
 from kb_builder.content.schema_errors import schema_problems
 from kb_builder.content.source_policy import SourcePolicy
-from kb_builder.content.yaml_source import YamlDocument, read_yaml
+from kb_builder.content.yaml_source import YamlDocument
 
 #: The directory's folder, beside the entries folder.
 CONTACTS_FOLDER = "contacts"
@@ -56,19 +55,14 @@ def _file_problems(contacts: ContactsFile, doc: YamlDocument, shown: str, stem: 
 
 def load_contacts(root: Path, policy: SourcePolicy | None, display: Any) -> tuple[list[Listed], list[Path], list[Problem]]:
     """Every organisation under `root` (a missing folder holds none), in file order."""
-    if not root.is_dir():
-        return [], [], []
-    files = sorted(p for p in root.glob("*.yaml") if not p.name.startswith("."))
+    files = yaml_files(root)
     problems: list[Problem] = []
     listed: list[Listed] = []
     first: dict[str, str] = {}
-    for path in files:
-        shown = display(path)
-        doc, found = read_yaml(path, shown)
-        problems += found
+    for path, shown, doc, found in read_each(files, display):
         if doc is None:
+            problems += found
             continue
-        found = markup_problems(doc, shown)
         try:
             contacts = ContactsFile.model_validate(doc.data)
         except ValidationError as err:

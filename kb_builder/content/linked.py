@@ -8,7 +8,7 @@ file adds its own checks. Every problem is reported at its line and column.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -65,6 +65,22 @@ def link_problems(refs: list[tuple[Loc, str]], entries: dict[str, Entry], doc: Y
     return problems
 
 
+def yaml_files(root: Path, pattern: str = "*.yaml") -> list[Path]:
+    """The files matching `pattern` under `root`, in order (a missing folder holds none; hidden files are skipped)."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.glob(pattern) if not p.name.startswith("."))
+
+
+def read_each(files: list[Path], display: Callable[[Path], str]) -> Iterator[tuple[Path, str, YamlDocument | None, list[Problem]]]:
+    """Each file read, with the name it is shown by, its document (None if it could not be read) and its problems
+    so far: why it could not be read, or the raw markup in its texts."""
+    for path in files:
+        shown = display(path)
+        doc, problems = read_yaml(path, shown)
+        yield path, shown, doc, (problems if doc is None else markup_problems(doc, shown))
+
+
 @dataclass(frozen=True)
 class Loaded(Generic[Item]):
     """A valid item with the document it was read from, for checks across files."""
@@ -79,18 +95,13 @@ def load_linked(root: Path, model: type[Item], entries: dict[str, Entry], displa
                 pattern: str = "*.yaml") -> tuple[list[Loaded[Item]], list[Path], list[Problem]]:
     """Every file matching `pattern` under `root` (a missing folder holds none) as `model`, checked as the module
     says and by `checks`; the valid items, the files read and the problems found."""
-    if not root.is_dir():
-        return [], [], []
-    files = sorted(p for p in root.glob(pattern) if not p.name.startswith("."))
+    files = yaml_files(root, pattern)
     problems: list[Problem] = []
     loaded: list[Loaded[Item]] = []
-    for path in files:
-        shown = display(path)
-        doc, found = read_yaml(path, shown)
-        problems += found
+    for path, shown, doc, found in read_each(files, display):
         if doc is None:
+            problems += found
             continue
-        found = markup_problems(doc, shown)
         found += [problem_at(doc, shown, loc, f"no {lang} text (expected the text in every language: this is "
                                                "published in all of them)") for loc, lang in untranslated(doc.data)]
         try:
