@@ -67,6 +67,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         for file in list(files):
             if not file.generated_by and self.site.unused_theme_file(file.src_uri):
                 files.remove(file)
+        notice = self.site.problems_notice()
         if self.config.preview:
             for file in files.documentation_pages():
                 file.is_modified = lambda: True  # type: ignore[method-assign]  # a problems notice may come or go
@@ -75,7 +76,7 @@ class KbPlugin(BasePlugin[KbConfig]):
                 raise PluginError(f"docs/{page.path} clashes with a page generated from the entries (rename it)")
             file = File.generated(config, page.path, content=page.markdown)
             if self.config.preview:
-                digest = hashlib.sha256((page.markdown + "\0" + self.site.problems_notice()).encode("utf-8")).hexdigest()
+                digest = hashlib.sha256((page.markdown + "\0" + notice).encode("utf-8")).hexdigest()
                 changed = _PREVIEW_DIGESTS.get(page.path) != digest or not Path(file.abs_dest_path).is_file()
                 _PREVIEW_DIGESTS[page.path] = digest
                 file.is_modified = lambda changed=changed: changed  # type: ignore[method-assign]

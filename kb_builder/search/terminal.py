@@ -154,7 +154,8 @@ def build_index(content: LoadResult, target: Path) -> Path:
             for page in language_pages(content, lang):
                 document = page.document
                 fields = document.fields
-                terms = {term for name in TEXT_FIELDS for term in analysis.terms(fields[name])}
+                field_terms = {name: analysis.terms(fields[name]) for name in TEXT_FIELDS}
+                terms = {term for found in field_terms.values() for term in found}
                 (in_entries if document.entry else elsewhere).update(terms)
                 own = by_id[page.id].body if document.entry else None
                 writer.add_document(
@@ -167,7 +168,7 @@ def build_index(content: LoadResult, target: Path) -> Path:
                     **{ENTRY: "1" if document.entry else "0", WEIGHT: document.weight},
                     **{SNIPPETS: page_text(own.get(lang) or own.en) if own is not None else document.snippet},
                     **{field(name, lang): fields[name] for name in TEXT_FIELDS},
-                    **{length_column(name): len(analysis.terms(fields[name])) for name in TEXT_FIELDS},
+                    **{length_column(name): len(field_terms[name]) for name in TEXT_FIELDS},
                     **{field(PHRASES, lang): "\n".join(fields[name] for name in TEXT_FIELDS if name != "glossary")},
                 )
             others[lang] = sorted(elsewhere - in_entries)
