@@ -146,6 +146,7 @@ def test_phone_reader_taps_a_situation_and_answers_the_questions(browser: Browse
     assert button.is_visible() and button.bounding_box()["y"] < 740, "the situation is on the first screen"
     assert button.bounding_box()["height"] >= 44, "a tap target a thumb can hit"
     button.click()
+    tab.wait_for_load_state("load")  # the tap navigates; the guide is read once it has loaded
     assert tab.url.endswith("/ru/guides/summons-arrived.html")
     assert tab.locator("h2#steps").is_visible()
     assert tab.locator("h1").inner_text().strip().rstrip("¶") == "Мне пришла повестка"
