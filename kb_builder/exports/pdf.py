@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -65,12 +66,34 @@ def _title(folder: str, lang: str) -> str:
     return label("dossier_title", lang, name=jurisdiction_name(folder.upper(), lang))
 
 
+def _finished(data: bytes, title: str, lang: str, built: dt.datetime) -> bytes:
+    """Chromium's PDF with its metadata and language set, its local links inert and its node ids stable."""
+    writer = PdfWriter(clone_from=_without_local_links(PdfReader(io.BytesIO(data))))
+    writer.add_metadata(
+        {
+            "/Title": title,
+            "/Producer": label("site_name_long", lang),
+            "/Creator": "kb build",
+            "/CreationDate": _pdf_date(built),
+            "/ModDate": _pdf_date(built),
+        }
+    )
+    writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return _stable_node_ids(buffer.getvalue())
+
+
 def write_pdfs(site_dir: Path, out_dir: Path, built: dt.datetime) -> list[Path]:
     """Write out_dir/<lang>/<jurisdiction>.pdf for every language and jurisdiction with a dossier; returns the
-    paths."""
+    paths.
+
+    Chromium prints one page while the PDF it printed before is finished (pypdf) in a thread beside it: the two
+    take about as long as each other, and Chromium works in a process of its own."""
     folders = sorted(p.parent.name for p in (site_dir / LANGUAGES[0]).glob(f"*/{DOSSIER}"))
-    written = []
-    with chromium() as browser:
+    written: list[Path] = []
+    pending: list[tuple[Path, Future[bytes]]] = []
+    with chromium() as browser, ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf") as finishing:
         page = browser.new_page()  # type: ignore[attr-defined]
         page.emulate_media(media="print")
         for code in folders:
@@ -80,21 +103,9 @@ def write_pdfs(site_dir: Path, out_dir: Path, built: dt.datetime) -> list[Path]:
                 url = (site_dir / lang / code / DOSSIER).resolve().as_uri() + f"?printed={built.date().isoformat()}"
                 page.goto(url, wait_until="load")
                 data = page.pdf(format="A4", print_background=False, prefer_css_page_size=False, outline=True, tagged=True)
-                writer = PdfWriter(clone_from=_without_local_links(PdfReader(io.BytesIO(data))))
-                writer.add_metadata(
-                    {
-                        "/Title": _title(code, lang),
-                        "/Producer": label("site_name_long", lang),
-                        "/Creator": "kb build",
-                        "/CreationDate": _pdf_date(built),
-                        "/ModDate": _pdf_date(built),
-                    }
-                )
-                writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
-                buffer = io.BytesIO()
-                writer.write(buffer)
-                target = out_dir / lang / f"{code}.pdf"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(_stable_node_ids(buffer.getvalue()))
-                written.append(target)
+                pending.append((out_dir / lang / f"{code}.pdf", finishing.submit(_finished, data, _title(code, lang), lang, built)))
+        for target, done in pending:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(done.result())
+            written.append(target)
     return written
