@@ -24,11 +24,16 @@ def renderer(name: str) -> str:
     return str(Path(sys.executable).parent / name)
 
 
-def render(tree: Path, command: list[str]) -> None:
-    for lang in LANGS:
-        result = subprocess.run([*command, "-f", f"{lang}/mkdocs.yml"], cwd=tree, capture_output=True, text=True,
-                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
-        assert result.returncode == 0, result.stderr[-3000:]
+def render(*jobs: tuple[Path, list[str]]) -> None:
+    """Build each tree's languages with its command, all at once (each is a process of its own)."""
+    running = [
+        subprocess.Popen([*command, "-f", f"{lang}/mkdocs.yml"], cwd=tree, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        for tree, command in jobs for lang in LANGS
+    ]
+    for process in running:
+        _, errors = process.communicate(timeout=600)
+        assert process.returncode == 0, errors[-3000:]
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +44,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert result.returncode == 0, result.stderr
     assert "exported" in result.stderr and "mkdocs build -f" in result.stderr
     shutil.copytree(root / "mkdocs", root / "zensical")
-    render(root / "mkdocs", [renderer("mkdocs"), "build", "--quiet"])
-    render(root / "zensical", [renderer("zensical"), "build"])
+    render((root / "mkdocs", [renderer("mkdocs"), "build", "--quiet"]), (root / "zensical", [renderer("zensical"), "build"]))
     return {"mkdocs": root / "mkdocs", "zensical": root / "zensical"}
 
 
