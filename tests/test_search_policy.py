@@ -118,7 +118,7 @@ def test_both_searches_weigh_every_term_of_every_entry_alike(atlas_site: Path, l
     try:
         collection = searcher._collection(lang)
         fields = {name: field(name, lang) for name in policy().fields}
-        paths = {int(doc): searcher.reader.stored_fields(int(doc))["path"] for doc in collection.documents}
+        paths = {doc: searcher.reader.stored_fields(doc)["path"] for doc in collection.documents}
         assert contents["entries"] == len(collection.documents) == len(entry_page)
         assert sorted(paths.values()) == [paths[doc] for doc in sorted(paths)], "entries are numbered in address order"
         # The terms that entries have (the others, only guides, forms or decisions have, count no entry).
@@ -127,8 +127,8 @@ def test_both_searches_weigh_every_term_of_every_entry_alike(atlas_site: Path, l
         assert vocabulary == sorted(in_browser)
         differ = []
         for term in vocabulary:
-            docs, weights = ranking.term_weights(searcher.reader, collection, fields, term)
-            mine = {paths[int(d)]: float(w) for d, w in zip(docs, weights) if int(d) in paths}  # its entries
+            weights = ranking.term_weights(searcher.reader, collection, fields, term)
+            mine = {paths[doc]: weight for doc, weight in weights.items() if doc in paths}  # its entries
             terminal = (len(mine), mine)
             if terminal != in_browser[term]:
                 differ.append(term)

@@ -1,3 +1,3 @@
 """Both searches, under one policy (`policy.json`, read by `policy`): the index the browser reads (built with the
 same JavaScript pipeline the browser runs, carrying the policy) and the command-line search (a whoosh index ranked
-with numpy by the same arithmetic)."""
+by the same arithmetic)."""

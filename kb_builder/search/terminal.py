@@ -20,7 +20,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 from whoosh import columns, highlight
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
@@ -220,8 +219,8 @@ class Searcher:
             raise another_version
         self._vocabularies: dict[str, Vocabulary] = {}
         self._collections: dict[str, ranking.Collection] = {}
-        self._lengths: dict[str, np.ndarray] = {}
-        self._weights = np.zeros(0)
+        self._lengths: dict[str, list[int]] = {}
+        self._weights: list[float] = []
         try:
             extras = json.loads((index_dir / EXTRAS).read_text(encoding="utf-8"))
             self._others: dict[str, list[str]] = extras["others"]
@@ -247,41 +246,35 @@ class Searcher:
     def _collection(self, lang: str) -> ranking.Collection:
         """A language's entries, their field lengths, and every document's weight (read once per searcher)."""
         if not self._lengths:
-            self._lengths = {
-                name: np.array(list(self.reader.column_reader(length_column(name))), dtype=np.int64) for name in TEXT_FIELDS
-            }
-            self._weights = np.array(list(self.reader.column_reader(WEIGHT)), dtype=np.float64)
+            self._lengths = {name: list(self.reader.column_reader(length_column(name))) for name in TEXT_FIELDS}
+            self._weights = [float(weight) for weight in self.reader.column_reader(WEIGHT)]
         if lang not in self._collections:
-            documents = np.intersect1d(self._documents("lang", lang), self._documents(ENTRY, "1"))
+            documents = sorted(self._documents("lang", lang) & self._documents(ENTRY, "1"))
             self._collections[lang] = ranking.Collection.read(self._lengths, documents, self._weights)
         return self._collections[lang]
 
-    def _documents(self, name: str, value: str) -> np.ndarray:
-        """The documents whose field `name` (an ID field) is `value`, in order."""
-        return ranking.postings(self.reader, name, value)[0]
+    def _documents(self, name: str, value: str) -> set[int]:
+        """The documents whose field `name` (an ID field) is `value`."""
+        return set(ranking.postings(self.reader, name, value)[0])
 
-    def _phrase_documents(self, phrase: str, lang: str) -> np.ndarray:
+    def _phrase_documents(self, phrase: str, lang: str) -> set[int]:
         """Which documents hold the words of `phrase` one after the other."""
         from whoosh import qparser
         from whoosh.searching import Searcher as WhooshSearcher
 
         parser = qparser.QueryParser(field(PHRASES, lang), self.ix.schema)
-        held = np.zeros(self.reader.doc_count_all(), dtype=bool)
         searcher = WhooshSearcher(self.reader, closereader=False)
-        held[list(searcher.docs_for_query(parser.parse(f'"{phrase}"')))] = True
-        return held
+        return set(searcher.docs_for_query(parser.parse(f'"{phrase}"')))
 
-    def _allowed(self, jurisdiction: str | None, topic: str | None) -> np.ndarray | None:
+    def _allowed(self, jurisdiction: str | None, topic: str | None) -> set[int] | None:
         """Documents that pass the --jurisdiction and --topic filters (None: no filter)."""
         terms = [("jurisdiction", jurisdiction.upper())] if jurisdiction else []
         terms += [("topic", topic)] if topic else []
         if not terms:
             return None
-        allowed = np.ones(self.reader.doc_count_all(), dtype=bool)
-        for name, value in terms:
-            held = np.zeros(len(allowed), dtype=bool)
-            held[self._documents(name, value)] = True
-            allowed &= held
+        allowed = self._documents(*terms[0])
+        for name, value in terms[1:]:
+            allowed &= self._documents(name, value)
         return allowed
 
     def search(
