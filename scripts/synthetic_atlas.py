@@ -17,6 +17,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from kb_builder.content.entry_checks import EDITORIAL_NOTES  # noqa: E402
 from kb_builder.content.jurisdictions import JURISDICTION_CODES, jurisdiction_slug  # noqa: E402
 from kb_builder.content.schema import TOPICS  # noqa: E402
 
@@ -30,7 +31,12 @@ def vocabulary(lang: str) -> list[str]:
 
 
 def sentence(rng: random.Random, words: list[str], n: int) -> str:
-    return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+    """Words drawn at random, redrawn if they happen to read as an editorial note ("not verified"), which facts
+    may not hold."""
+    while True:
+        text = " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+        if not EDITORIAL_NOTES.search(text):
+            return text
 
 
 def paragraph(rng: random.Random, words: list[str], sentences: int) -> str:
