@@ -23,7 +23,7 @@ from kb_builder.search import analysis, ranking
 from kb_builder.search.documents import PAGE_EXTENSIONS, entry_fields
 from kb_builder.search.matching import GlossaryForms, Vocabulary, edit_distance
 from kb_builder.search.policy import POLICY_FILE, PolicyError, policy
-from kb_builder.search.terminal import Searcher, field
+from kb_builder.search.terminal import WEIGHTS, Searcher, field
 from relevance import browser_results, cli_rankings, load_queries
 
 SHARED_QUERIES = REPO / "tests" / "search" / "shared_queries.yaml"
@@ -117,7 +117,6 @@ def test_both_searches_weigh_every_term_of_every_entry_alike(atlas_site: Path, l
     searcher = Searcher(site / "cli-index")
     try:
         collection = searcher._collection(lang)
-        fields = {name: field(name, lang) for name in policy().fields}
         paths = {doc: searcher.reader.stored_fields(doc)["path"] for doc in collection.documents}
         assert contents["entries"] == len(collection.documents) == len(entry_page)
         assert sorted(paths.values()) == [paths[doc] for doc in sorted(paths)], "entries are numbered in address order"
@@ -127,7 +126,7 @@ def test_both_searches_weigh_every_term_of_every_entry_alike(atlas_site: Path, l
         assert vocabulary == sorted(in_browser)
         differ = []
         for term in vocabulary:
-            weights = ranking.term_weights(searcher.reader, collection, fields, term)
+            weights = ranking.term_weights(searcher.reader, field(WEIGHTS, lang), term)
             mine = {paths[doc]: weight for doc, weight in weights.items() if doc in paths}  # its entries
             terminal = (len(mine), mine)
             if terminal != in_browser[term]:

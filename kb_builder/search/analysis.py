@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 import snowballstemmer
-from whoosh.analysis import Filter, RegexTokenizer, Token
+from whoosh.analysis import Filter, RegexTokenizer, Token, Tokenizer
 
 from kb_builder.search import porter
 from kb_builder.search.policy import policy
@@ -77,3 +77,17 @@ class TermFilter(Filter):
 def analyzer():  # type: ignore[no-untyped-def]
     """The whoosh analyzer of the terminal's index, its queries and its snippets."""
     return RegexTokenizer(WORD) | TermFilter()
+
+
+class WeightedTerms(Tokenizer):
+    """A page's terms with their weights, as `kb index` writes them ("term units", one a line), to whoosh tokens
+    whose boost is the weight: whoosh stores the sum of a term's boosts as its weight in the page's posting."""
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs: object) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for line in value.splitlines():
+            token.text, units = line.rsplit(" ", 1)
+            token.boost = float(units)
+            yield token

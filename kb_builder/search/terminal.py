@@ -1,7 +1,8 @@
 """Full-text search for the command line (`kb index`, `kb search`), on a whoosh index of the entries.
 
 One whoosh document per entry and language, with the fields that the browser's search indexes of the
-entry's page (`documents.entry_fields`), analysed into terms by the policy's rules (`analysis`). A query's
+entry's page (`documents.entry_fields`), analysed into terms by the policy's rules (`analysis`) and each term
+weighed once, as the browser's index weighs it (`ranking.weights`). A query's
 words match terms as the policy says (`matching`: the word, the terms it begins, or terms within a typo of
 it) and pages are ranked by the policy's BM25F (`ranking`), as in the browser, so that both searches find
 the same entries in the same order. The glossary's words for the terms a page uses are one of its fields,
@@ -20,10 +21,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from whoosh import columns, highlight
+from whoosh import highlight
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
+from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.reading import SegmentReader
 
 from kb_builder.content.names import LANGUAGES, TOPICS
@@ -37,16 +38,18 @@ if TYPE_CHECKING:
 
 #: The text fields, as the policy names them.
 TEXT_FIELDS = tuple(policy().fields)
-#: The entry's text (not the glossary's words) in one field with word positions, for finding quoted phrases;
-#: the fields that ranking reads have no positions, which would triple the cost of reading their postings.
+#: Each term of a page with its weight there (`ranking.weights`), the one field ranking reads: the page's
+#: fields are weighed once, when the index is made.
+WEIGHTS = "weights"
+#: The entry's text (not the glossary's words) in one field with word positions, for finding quoted phrases.
 PHRASES = "text"
+#: The page's summary, which snippets quote first.
+SUMMARY = "summary"
 #: The entry's own text (its body, without the rest of its page), which snippets quote when the summary has none
 #: of the query's words.
 SNIPPETS = "own_text"
-#: Whether a document is an entry (BM25's statistics are counted over the entries, as in the browser), and how
-#: much it weighs (a form less than the entry whose rule it applies).
+#: Whether a document is an entry (BM25's statistics are counted over the entries, as in the browser).
 ENTRY = "entry"
-WEIGHT = "weight"
 #: Beside the whoosh index, made by `kb index` so that a search reads no YAML, loads no schema and stems nothing but
 #: its query: each language's terms, those of them that only pages other than entries have (the browser's index has
 #: each term's count of entries; prefix matching and typos go by it), and the glossary's forms as terms.
@@ -77,11 +80,6 @@ def field(name: str, lang: str) -> str:
     return f"{name}_{lang}"
 
 
-def length_column(name: str) -> str:
-    """The column with the exact length (in terms) of a text field, whatever the document's language."""
-    return f"length_{name}"
-
-
 def schema() -> Schema:
     fields: dict[str, object] = {
         "id": ID(stored=True),
@@ -89,18 +87,14 @@ def schema() -> Schema:
         "jurisdiction": ID(stored=True),
         "topic": ID(stored=True),
         ENTRY: ID(),
-        WEIGHT: COLUMN(columns.NumericColumn("d", default=1.0)),
         "path": STORED(),
         "title": STORED(),
         SNIPPETS: STORED(),
     }
-    analyzer = analysis.analyzer()
-    for name in TEXT_FIELDS:
-        fields[length_column(name)] = COLUMN(columns.NumericColumn("I", default=0))
     for lang in LANGUAGES:
-        for name in TEXT_FIELDS:
-            fields[field(name, lang)] = TEXT(analyzer=analyzer, stored=name == "summary", phrase=False)
-        fields[field(PHRASES, lang)] = TEXT(analyzer=analyzer, phrase=True)
+        fields[field(WEIGHTS, lang)] = TEXT(analyzer=analysis.WeightedTerms(), phrase=False)
+        fields[field(PHRASES, lang)] = TEXT(analyzer=analysis.analyzer(), phrase=True)
+        fields[field(SUMMARY, lang)] = STORED()
     return Schema(**fields)
 
 
@@ -129,7 +123,8 @@ def build_index(content: LoadResult, target: Path) -> Path:
     complete).
 
     A language's pages are added in the order of their addresses, so that their document numbers order pages of
-    equal score as the browser does."""
+    equal score as the browser does; each page's terms are weighed against the averages of the language's
+    entries, as the browser's index weighs them."""
     from kb_builder.content.glossary import load_glossary
     from kb_builder.pages.paths import site_url
     from kb_builder.search.documents import page_text
@@ -150,12 +145,15 @@ def build_index(content: LoadResult, target: Path) -> Path:
         for lang in LANGUAGES:
             in_entries: set[str] = set()
             elsewhere: set[str] = set()
-            for page in language_pages(content, lang):
+            pages = language_pages(content, lang)
+            analysed = [{name: analysis.terms(page.document.fields[name]) for name in TEXT_FIELDS} for page in pages]
+            average = ranking.averages([{name: len(found) for name, found in field_terms.items()}
+                                        for page, field_terms in zip(pages, analysed) if page.document.entry])
+            for page, field_terms in zip(pages, analysed):
                 document = page.document
                 fields = document.fields
-                field_terms = {name: analysis.terms(fields[name]) for name in TEXT_FIELDS}
-                terms = {term for found in field_terms.values() for term in found}
-                (in_entries if document.entry else elsewhere).update(terms)
+                weighed = ranking.weights(field_terms, average, document.weight)
+                (in_entries if document.entry else elsewhere).update(weighed)
                 own = by_id[page.id].body if document.entry else None
                 writer.add_document(
                     id=page.id,
@@ -164,10 +162,10 @@ def build_index(content: LoadResult, target: Path) -> Path:
                     topic=page.kind,
                     path=site_url(lang, page.path),
                     title=document.title,
-                    **{ENTRY: "1" if document.entry else "0", WEIGHT: document.weight},
+                    **{ENTRY: "1" if document.entry else "0"},
                     **{SNIPPETS: page_text(own.get(lang) or own.en) if own is not None else document.snippet},
-                    **{field(name, lang): fields[name] for name in TEXT_FIELDS},
-                    **{length_column(name): len(field_terms[name]) for name in TEXT_FIELDS},
+                    **{field(WEIGHTS, lang): "\n".join(f"{term} {units}" for term, units in weighed.items())},
+                    **{field(SUMMARY, lang): fields[SUMMARY]},
                     **{field(PHRASES, lang): "\n".join(fields[name] for name in TEXT_FIELDS if name != "glossary")},
                 )
             others[lang] = sorted(elsewhere - in_entries)
@@ -214,13 +212,11 @@ class Searcher:
             self.reader = self.ix.reader()
         except (AttributeError, ImportError):  # its schema names analysis classes that kb no longer has
             raise another_version from None
-        if not isinstance(self.reader, SegmentReader) or WEIGHT not in self.ix.schema:
+        if not isinstance(self.reader, SegmentReader) or field(WEIGHTS, LANGUAGES[0]) not in self.ix.schema:
             self.reader.close()
             raise another_version
         self._vocabularies: dict[str, Vocabulary] = {}
         self._collections: dict[str, ranking.Collection] = {}
-        self._lengths: dict[str, list[int]] = {}
-        self._weights: list[float] = []
         try:
             extras = json.loads((index_dir / EXTRAS).read_text(encoding="utf-8"))
             self._others: dict[str, list[str]] = extras["others"]
@@ -244,13 +240,9 @@ class Searcher:
         return self._vocabularies[lang]
 
     def _collection(self, lang: str) -> ranking.Collection:
-        """A language's entries, their field lengths, and every document's weight (read once per searcher)."""
-        if not self._lengths:
-            self._lengths = {name: list(self.reader.column_reader(length_column(name))) for name in TEXT_FIELDS}
-            self._weights = [float(weight) for weight in self.reader.column_reader(WEIGHT)]
+        """A language's entries (read once per searcher)."""
         if lang not in self._collections:
-            documents = sorted(self._documents("lang", lang) & self._documents(ENTRY, "1"))
-            self._collections[lang] = ranking.Collection.read(self._lengths, documents, self._weights)
+            self._collections[lang] = ranking.Collection.of(sorted(self._documents("lang", lang) & self._documents(ENTRY, "1")))
         return self._collections[lang]
 
     def _documents(self, name: str, value: str) -> set[int]:
@@ -299,8 +291,7 @@ class Searcher:
             if analysis.terms(phrase):
                 held = self._phrase_documents(phrase, lang)
                 allowed = held if allowed is None else allowed & held
-        fields = {name: field(name, lang) for name in TEXT_FIELDS}
-        ranked = ranking.rank(self.reader, self._collection(lang), fields, words, allowed, limit)
+        ranked = ranking.rank(self.reader, self._collection(lang), field(WEIGHTS, lang), words, allowed, limit)
         terms = {term for matches in words for group, _ in matches for term in group}
         return [self._hit(doc, score, terms) for doc, score in ranked]
 
@@ -309,11 +300,11 @@ class Searcher:
         lang = stored["lang"]
         # The summary is short and says what the entry is about; the entry's own text is read only when the
         # summary has none of the words.
-        snippet = self._highlight(stored.get(field("summary", lang)) or "", terms) or self._highlight(
+        snippet = self._highlight(stored.get(field(SUMMARY, lang)) or "", terms) or self._highlight(
             stored.get(SNIPPETS) or "", terms
         )
         if not snippet:
-            snippet = (stored.get(field("summary", lang)) or "")[:220]
+            snippet = (stored.get(field(SUMMARY, lang)) or "")[:220]
         return Hit(
             id=stored["id"],
             title=stored["title"],
