@@ -65,15 +65,16 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
     staging = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     try:
+        made = {}
         for lang in LANGUAGES:
             _progress(f"kb: building the {LANGUAGE_NAMES[lang]} site")
             try:
-                render_language(config_file, lang, entries_dir, staging / lang, strict=strict)
+                made[lang] = render_language(config_file, lang, entries_dir, staging / lang, strict=strict)
             except RenderError as err:
                 raise BuildError(str(err)) from None
         (staging / "index.html").write_text(chooser_page(), encoding="utf-8")
         _progress("kb: building the command-line search index")
-        build_index(result, staging / INDEX_NAME)
+        build_index(result, staging / INDEX_NAME, made)
         _replace(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -19,6 +19,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from kb_builder.search.documents import Indexed
 from kb_builder.site.settings import read_settings
 
 
@@ -104,8 +105,9 @@ def serve_language(config_file: Path, lang: str, entries_dir: Path, address: str
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
-def render_language(config_file: Path, lang: str, entries_dir: Path, out_dir: Path, *, strict: bool) -> None:
-    """Build one language of the site into `out_dir`."""
+def render_language(config_file: Path, lang: str, entries_dir: Path, out_dir: Path, *, strict: bool) -> list[Indexed]:
+    """Build one language of the site into `out_dir`; returns the pages both searches index alike, as the site
+    made them (so that `kb search`'s index need not make them again)."""
     _configure_logging()
     overrides = language_overrides(config_file, lang, entries_dir, out_dir)
     config = load_config(str(config_file), strict=strict, **overrides)
@@ -113,3 +115,4 @@ def render_language(config_file: Path, lang: str, entries_dir: Path, out_dir: Pa
         mkdocs_build(config)
     except (Abort, MkDocsException) as err:
         raise RenderError(f"the {lang} site did not build: {err}") from None
+    return config.plugins["kb"].site.indexed_pages()

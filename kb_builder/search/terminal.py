@@ -118,9 +118,10 @@ def language_pages(content: LoadResult, lang: str) -> list[Indexed]:
     return sorted(pages, key=lambda page: site_url(lang, page.path))
 
 
-def build_index(content: LoadResult, target: Path) -> Path:
+def build_index(content: LoadResult, target: Path, made: dict[str, list[Indexed]] | None = None) -> Path:
     """Write the index of every entry, guide, form and decision in every language to `target` (replaced only when
-    complete).
+    complete). `made` has each language's pages as the site's build made them (`kb build`); without it (`kb
+    index`) they are made here.
 
     A language's pages are added in the order of their addresses, so that their document numbers order pages of
     equal score as the browser does; each page's terms are weighed against the averages of the language's
@@ -145,7 +146,7 @@ def build_index(content: LoadResult, target: Path) -> Path:
         for lang in LANGUAGES:
             in_entries: set[str] = set()
             elsewhere: set[str] = set()
-            pages = language_pages(content, lang)
+            pages = made[lang] if made is not None else language_pages(content, lang)
             analysed = [{name: analysis.terms(page.document.fields[name]) for name in TEXT_FIELDS} for page in pages]
             average = ranking.averages([{name: len(found) for name, found in field_terms.items()}
                                         for page, field_terms in zip(pages, analysed) if page.document.entry])
