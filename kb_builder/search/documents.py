@@ -20,7 +20,7 @@ from kb_builder.pages.atlas import Atlas
 from kb_builder.pages.cases import CasePages
 from kb_builder.pages.documents import DocumentPages
 from kb_builder.pages.guides import GuidePages
-from kb_builder.pages.paths import case_path, entry_path, guide_path, page_url, template_path
+from kb_builder.pages.paths import case_path, entry_path, guide_path, page_url, site_url, template_path
 from kb_builder.pages.sanitize import sanitize_html
 from kb_builder.search import analysis
 from kb_builder.search.browser_index import SearchDocument
@@ -109,7 +109,7 @@ class Indexed:
 
 def indexed_pages(atlas: Atlas, guides: GuidePages, forms: DocumentPages, cases: CasePages) -> list[Indexed]:
     """Every page of one language that both searches index with its own fields (other pages only the browser
-    indexes, by their text)."""
+    indexes, by their text), in the order of their addresses (as the browser numbers its pages)."""
 
     def document(path: str, title: str, meta: str, snippet: str, fields: dict[str, str], **more: object) -> SearchDocument:
         return SearchDocument(url=page_url(path), title=title, meta=meta, snippet=snippet, fields=fields, **more)  # type: ignore[arg-type]
@@ -136,4 +136,4 @@ def indexed_pages(atlas: Atlas, guides: GuidePages, forms: DocumentPages, cases:
         found.append(Indexed(path, case.id, "case", case.jurisdiction, document(
             path, cases.title(case), cases.search_meta(case), atlas.text(case.holding),
             page_fields(atlas, cases.case_page(case).markdown, cases.search_fields(case)))))
-    return found
+    return sorted(found, key=lambda page: site_url(atlas.lang, page.path))

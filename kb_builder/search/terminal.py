@@ -107,15 +107,13 @@ def language_pages(content: LoadResult, lang: str) -> list[Indexed]:
     from kb_builder.pages.cases import CasePages
     from kb_builder.pages.documents import DocumentPages
     from kb_builder.pages.guides import GuidePages
-    from kb_builder.pages.paths import site_url
     from kb_builder.search.documents import indexed_pages
 
     entries = [item.entry for item in content.entries if item.entry is not None]
     atlas = Atlas(entries, lang, today=build_date(), glossary=load_glossary(), organisations=content.organisations,
                   cases=content.cases)
-    pages = indexed_pages(atlas, GuidePages(atlas, content.guides, content.templates),
-                          DocumentPages(atlas, content.templates, content.guides), CasePages(atlas, content.cases))
-    return sorted(pages, key=lambda page: site_url(lang, page.path))
+    return indexed_pages(atlas, GuidePages(atlas, content.guides, content.templates),
+                         DocumentPages(atlas, content.templates, content.guides), CasePages(atlas, content.cases))
 
 
 def build_index(content: LoadResult, target: Path, made: dict[str, list[Indexed]] | None = None) -> Path:

@@ -39,7 +39,7 @@ from kb_builder.pages.changes import changes_page
 from kb_builder.pages.documents import DocumentPages
 from kb_builder.pages.guides import QUESTIONS, GuidePages
 from kb_builder.pages.labels import LANGUAGE_NAMES, count_forms, label, sentence
-from kb_builder.pages.paths import HOME_PAGE, site_url
+from kb_builder.pages.paths import HOME_PAGE
 from kb_builder.pages.sanitize import sanitize_html
 from kb_builder.pages.world import World, baseline_codes
 from kb_builder.search import browser_index
@@ -345,7 +345,7 @@ class LanguageSite:
 
     def indexed_pages(self) -> list[search_documents.Indexed]:
         """The pages both searches index alike, in the order of their addresses (as the browser numbers them)."""
-        return sorted(self._indexed.values(), key=lambda page: site_url(self.lang, page.path))
+        return list(self._indexed.values())
 
     def search_index(self, documents: list[browser_index.SearchDocument]) -> dict[str, str]:
         """The browser's index of these pages, as scripts named by their path inside the site."""
