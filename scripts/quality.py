@@ -20,6 +20,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+# True once the in-page search has shown its answer to what is in the search box now (kb-search.js marks the
+# panel with the query it answers), so that an answer to an earlier keystroke is not taken for it.
+SEARCH_FINISHED = (
+    "(() => { const panel = document.querySelector('.kb-search__results');"
+    " const input = document.querySelector('#kb-search-input');"
+    " return !!panel && !!input && panel.getAttribute('data-query') === input.value.trim(); })()"
+)
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -92,10 +100,7 @@ def survey(site: Path, workers: int = 2, search_every: int = 5) -> Survey:
             found.too_wide.append(f"{name}: {width} px wide")
         if path.parent != site and number % search_every == 0:
             await tab.fill("#kb-search-input", "asylum")
-            await tab.wait_for_function(
-                "document.querySelector('.kb-search__status') && "
-                "!document.querySelector('.kb-search__status').textContent.includes('…')"
-            )
+            await tab.wait_for_function(SEARCH_FINISHED)
             found.searched += 1
         # Parts of a long page out of view are not laid out (content-visibility: auto), and axe cannot
         # see their colours; a reader sees them laid out when scrolled to, so axe checks them that way.

@@ -25,6 +25,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from benchmarks_file import replace_section  # noqa: E402
+from quality import SEARCH_FINISHED  # noqa: E402
 from kb_builder.search.terminal import Searcher, detect_language  # noqa: E402
 
 QUERIES = REPO / "tests" / "relevance" / "queries.yaml"
@@ -53,11 +54,7 @@ def browser_results(site: Path, queries: list[dict], browser) -> list[list[str]]
     for item in queries:
         start = site / query_lang(item) / "index.html"
         page.goto(f"{start.resolve().as_uri()}?q={quote(item['q'])}")
-        page.wait_for_function(
-            "document.querySelector('.kb-search__status') && "
-            "!document.querySelector('.kb-search__status').textContent.includes('…')",
-            timeout=20_000,
-        )
+        page.wait_for_function(SEARCH_FINISHED, timeout=20_000)
         results.append(page.eval_on_selector_all(".kb-search__list a.kb-search__title", "els => els.map(e => e.href)"))
     page.close()
     return results

@@ -231,7 +231,7 @@ def search_index_part(lang_site: Path, name: str) -> object:
     return json.loads(json.loads(literal))
 
 
-from quality import PHONE  # noqa: E402 - a cheap phone: 360x740
+from quality import PHONE, SEARCH_FINISHED  # noqa: E402 - PHONE: a cheap phone, 360x740
 
 
 def file_url(path: Path, query: str | None = None) -> str:
@@ -240,9 +240,9 @@ def file_url(path: Path, query: str | None = None) -> str:
 
 
 def results(page: Page) -> list[str]:
-    """The addresses of the search results a page shows, once its search has finished."""
-    page.wait_for_selector(".kb-search__list li, .kb-search__status", timeout=10_000)
-    page.wait_for_function("document.querySelector('.kb-search__status') && !document.querySelector('.kb-search__status').textContent.includes('…')")
+    """The addresses of the search results a page shows, once its search for what is in the box has finished
+    (not the search for a word typed before the last keystroke)."""
+    page.wait_for_function(SEARCH_FINISHED, timeout=10_000)
     return page.eval_on_selector_all(".kb-search__list a.kb-search__title", "els => els.map(e => e.href)")
 
 

@@ -295,6 +295,8 @@
 
   function render(panel, query, found) {
     panel.textContent = "";
+    /* Which query the panel answers, so that a reader's later keystroke can be told from a finished search. */
+    panel.setAttribute("data-query", query);
     var status = document.createElement("p");
     status.className = "kb-search__status";
     /* The number of pages that match, not of those listed (at most MAX_RESULTS), in the plural the
