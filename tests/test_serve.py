@@ -43,11 +43,16 @@ def test_a_saved_entry_shows_in_the_preview_and_a_broken_one_shows_its_problem(t
     try:
         page = f"http://127.0.0.1:{port}/ru/ru-appeal.html"  # one language, at the root
         wait_for(page, lambda html: "Обжалование решения призывной комиссии" in html)
+        # The country's dossier is made when the preview starts, and says that it is not made again on a save.
+        dossier = f"http://127.0.0.1:{port}/ru/dossier.html"
+        assert "Обжалование решения призывной комиссии" in wait_for(dossier, lambda html: "kb-preview-dossier" in html)
         # An edit shows on the page once saved (the server watches the entries folder).
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("ru: Обжалование решения призывной комиссии", "ru: Жалоба на решение призывной комиссии"),
                         encoding="utf-8")
         wait_for(page, lambda html: "Жалоба на решение призывной комиссии" in html)
+        made = fetch(dossier)
+        assert made is not None and "Обжалование решения призывной комиссии" in made, "the dossier was made again"
         # A broken entry does not stop the server: its problem is on every page, at its line and column.
         broken = text.replace("last_reviewed: 2026-11-21", "last_reviewed: 2026-13-40")
         path.write_text(broken, encoding="utf-8")

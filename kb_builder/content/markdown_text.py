@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LIST_ITEM = re.compile(r"^(?P<indent> {0,3})(?:[-*+]|\d{1,3}[.)])\s+\S")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -18,7 +19,7 @@ _HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.+?)\s*(?:\{[^}]*\})?\s*#
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|>|\||<|!!!|```|~~~)")
 
 
-def _line_kinds(text: str) -> list[tuple[str, str]]:
+def _line_kinds(text: str) -> tuple[tuple[str, str], ...]:
     """Each line with what it is: 'code' (inside a fence), 'blank', 'item', 'block' or 'text'."""
     kinds, fenced = [], False
     for line in text.split("\n"):
@@ -35,7 +36,7 @@ def _line_kinds(text: str) -> list[tuple[str, str]]:
             kinds.append(("block", line))
         else:
             kinds.append(("text", line))
-    return kinds
+    return tuple(kinds)
 
 
 def lists_after_paragraphs(text: str) -> list[int]:
@@ -58,12 +59,14 @@ class Section:
     line: int  # 0-based line of the heading in the text
 
 
-def sections(text: str) -> list[Section]:
-    """The headings of a Markdown text, outside code blocks, in order."""
+@lru_cache(maxsize=1024)
+def sections(text: str) -> tuple[Section, ...]:
+    """The headings of a Markdown text, outside code blocks, in order. The same texts (entries' bodies) are asked
+    for many times while a site is made, and a live preview makes it again on every save, so the answer is kept."""
     found = []
     for index, (kind, line) in enumerate(_line_kinds(text)):
         if kind == "block":
             match = _HEADING.match(line)
             if match:
                 found.append(Section(len(match.group("marks")), match.group("title"), index))
-    return found
+    return tuple(found)

@@ -170,6 +170,18 @@ def _decode(raw: bytes, display_path: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
+#: Files parsed before, by path, with the bytes they were parsed from, once `remember_parsed` has been called.
+_remembered: dict[tuple[str, str, str], tuple[bytes, YamlDocument | None, tuple[Problem, ...]]] | None = None
+
+
+def remember_parsed() -> None:
+    """From now on, keep every file parsed and give it back while its bytes stay the same: a live preview
+    (`kb serve`) loads the atlas again on every save, and then parses only the files that changed."""
+    global _remembered
+    if _remembered is None:
+        _remembered = {}
+
+
 def read_yaml(path: Path, display_path: str, *, expect: str = "mapping") -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one file whose top level is a mapping (or, with expect="list", a list).
 
@@ -186,7 +198,19 @@ def read_yaml(path: Path, display_path: str, *, expect: str = "mapping") -> tupl
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(display_path, 1, 1, f"cannot read the file: {err.strerror} (expected a readable file)")]
+    if _remembered is None:
+        return _parse(raw, display_path, expect)
+    key = (str(path), display_path, expect)
+    known = _remembered.get(key)
+    if known is not None and known[0] == raw:
+        return known[1], list(known[2])
+    doc, problems = _parse(raw, display_path, expect)
+    _remembered[key] = (raw, doc, tuple(problems))
+    return doc, problems
 
+
+def _parse(raw: bytes, display_path: str, expect: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """A file's bytes as a document (see `read_yaml`)."""
     text, problems = _decode(raw, display_path)
     if text is None:
         return None, problems

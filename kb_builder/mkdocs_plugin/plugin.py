@@ -6,7 +6,6 @@ order mkdocs calls them, only hand its pages, settings, assets, finished HTML an
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from pathlib import Path
@@ -23,8 +22,8 @@ from kb_builder.site.language import DATA_DIR, SERVER_TEMPLATES, THEME_DIR, WATC
 
 log = get_plugin_logger(__name__)
 
-#: In a live preview, the digest of each generated page's Markdown as last built (plugins are made anew for every
-#: rebuild), so that a rebuild renders only the pages whose Markdown changed.
+#: In a live preview, the digest of each generated page as last built (`LanguageSite.preview_digest`; plugins are made
+#: anew for every rebuild), so that a rebuild renders only the pages that changed.
 _PREVIEW_DIGESTS: dict[str, str] = {}
 
 #: The theme marks its toggle checkboxes autocomplete="off", which HTML allows only on text-like inputs.
@@ -67,7 +66,6 @@ class KbPlugin(BasePlugin[KbConfig]):
         for file in list(files):
             if not file.generated_by and self.site.unused_theme_file(file.src_uri):
                 files.remove(file)
-        notice = self.site.problems_notice()
         if self.config.preview:
             for file in files.documentation_pages():
                 file.is_modified = lambda: True  # type: ignore[method-assign]  # a problems notice may come or go
@@ -76,7 +74,7 @@ class KbPlugin(BasePlugin[KbConfig]):
                 raise PluginError(f"docs/{page.path} clashes with a page generated from the entries (rename it)")
             file = File.generated(config, page.path, content=page.markdown)
             if self.config.preview:
-                digest = hashlib.sha256((page.markdown + "\0" + notice).encode("utf-8")).hexdigest()
+                digest = self.site.preview_digest(page)
                 changed = _PREVIEW_DIGESTS.get(page.path) != digest or not Path(file.abs_dest_path).is_file()
                 _PREVIEW_DIGESTS[page.path] = digest
                 file.is_modified = lambda changed=changed: changed  # type: ignore[method-assign]

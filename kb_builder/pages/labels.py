@@ -7,6 +7,7 @@ the atlas's own words: headings, notices, markers, topic and audience names.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -456,6 +457,13 @@ _LABELS: dict[str, dict[str, str]] = {
     "audience:asylum-seekers": {"en": "asylum seekers", "ru": "просители убежища"},
     "audience:counsellors": {"en": "counsellors", "ru": "консультанты"},
     "audience:lawyers": {"en": "lawyers", "ru": "юристы"},
+    "preview_dossier": {
+        "en": "Preview: this dossier was made when the preview started and is not made again when a file is saved "
+        "(it takes the longest to make). To see your changes in it, start kb serve again or run kb build.",
+        "ru": "Предпросмотр: это досье собрано при запуске предпросмотра и не пересобирается при сохранении файлов "
+        "(его сборка занимает больше всего времени). Чтобы увидеть в нём правки, перезапустите kb serve или "
+        "выполните kb build.",
+    },
     "preview_problems": {
         "en": "Preview: these files have problems and are left out until they are fixed",
         "ru": "Предпросмотр: в этих файлах есть ошибки, и они не показаны, пока их не исправят",
@@ -627,8 +635,9 @@ def audience_name(audience: str, lang: str) -> str:
     return label(f"audience:{audience}", lang)
 
 
+@lru_cache(maxsize=4096)
 def format_day(day: dt.date, lang: str) -> str:
-    """A date in words: '21 November 2026' / '21 ноября 2026 г.'."""
+    """A date in words: '21 November 2026' / '21 ноября 2026 г.' (the same few hundred dates recur on every page)."""
     from babel.dates import format_date
 
     return format_date(day, format="long", locale=_DATE_LOCALE[lang])

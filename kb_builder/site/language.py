@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import hashlib
 import html
 import json
 import re
@@ -117,6 +118,8 @@ class LanguageSite:
     untranslated: list[str] = field(default_factory=list)
     #: For a live preview (`kb serve`): the problems of the files left out, shown at the top of every page.
     problems: list[str] = field(default_factory=list)
+    #: A live preview (`kb serve`), which makes dossiers once, when it starts (`preview_digest`).
+    preview: bool = False
 
     @classmethod
     def load(cls, root: Path, entries_dir: Path, lang: str, about: list[str], *, preview: bool = False) -> LanguageSite:
@@ -149,7 +152,7 @@ class LanguageSite:
         documents = DocumentPages(atlas, result.templates, result.guides)
         cases = CasePages(atlas, result.cases)
         return cls(lang, atlas, World(atlas, baselines), guides, documents, cases, modules, list(about), key,
-                   result.releases, untranslated, [str(p) for p in result.problems])
+                   result.releases, untranslated, [str(p) for p in result.problems], preview)
 
     # -- Pages and navigation ----------------------------------------------------------------------------------
 
@@ -190,7 +193,21 @@ class LanguageSite:
         for token, value in (("{{ release_key }}", self.key.line), ("{{ release_key_id }}", self.key.id_hex),
                              ("{{ version }}", release_version())):
             markdown = markdown.replace(token, value)
-        return self.problems_notice() + self._with_home(path, markdown)
+        return self.problems_notice() + self._dossier_notice(path) + self._with_home(path, markdown)
+
+    def preview_digest(self, page: Page) -> str:
+        """In a live preview, what decides whether a generated page is rendered again after a save: its Markdown
+        and the problems notice. A dossier repeats every entry of its country (or every guide, or every form) for
+        printing and takes the longest to render, so a preview renders it when it starts and again only when the
+        problems notice changes; the dossier says so at its top (`_dossier_notice`)."""
+        markdown = "" if page.kind == "dossier" else page.markdown
+        return hashlib.sha256((markdown + "\0" + self.problems_notice()).encode("utf-8")).hexdigest()
+
+    def _dossier_notice(self, path: str) -> str:
+        page = self.generated(path)
+        if not self.preview or page is None or page.kind != "dossier":
+            return ""
+        return str(fragments.render("preview_dossier.html", text=label("preview_dossier", self.lang))) + "\n\n"
 
     def problems_notice(self) -> str:
         """In a live preview with invalid files: their problems, at the top of the page (nothing otherwise)."""
