@@ -16,6 +16,7 @@
   var state = { loading: null, index: null, parts: {}, timer: 0, seq: 0 };
   var registry = (window.__kbSearch = window.__kbSearch || {});
   var MAX_RESULTS = 20;
+  var FIRST_SHOWN = 5;
 
   function load(src) {
     return new Promise(function (resolve, reject) {
@@ -246,7 +247,8 @@
     }));
   }
 
-  /* Promise of {terms, results, total}: the best MAX_RESULTS pages for the query, and how many match. */
+  /* Promise of {terms, results, total}: the best MAX_RESULTS pages for the query (not yet described),
+   * and how many match. */
   function search(query) {
     var index = state.index;
     var queryTerms = Array.from(new Set(index.pipeline.terms(query)));
@@ -263,9 +265,7 @@
       });
     })).then(function (matched) {
       ranked = rank(index, matched, MAX_RESULTS);
-      return describe(index, ranked.results);
-    }).then(function (results) {
-      return { terms: marked, results: results, total: ranked.total };
+      return { terms: marked, results: ranked.results, total: ranked.total };
     });
   }
 
@@ -293,20 +293,26 @@
     return (forms[rule] || forms.other).replace("{n}", String(n));
   }
 
-  function render(panel, query, found) {
+  /* The status line and the list of the first results, which have been described. */
+  function render(panel, query, found, shown) {
     panel.textContent = "";
-    /* Which query the panel answers, so that a reader's later keystroke can be told from a finished search. */
-    panel.setAttribute("data-query", query);
+    panel.removeAttribute("data-query");
     var status = document.createElement("p");
     status.className = "kb-search__status";
     /* The number of pages that match, not of those listed (at most MAX_RESULTS), in the plural the
      * language needs for it. */
     status.textContent = found.results.length ? count(found.total) : labels.none.replace("{query}", query);
     panel.appendChild(status);
-    if (!found.results.length) return;
+    if (!found.results.length) return null;
     var list = document.createElement("ol");
     list.className = "kb-search__list";
-    found.results.forEach(function (r) {
+    append(list, shown, found.terms);
+    panel.appendChild(list);
+    return list;
+  }
+
+  function append(list, results, terms) {
+    results.forEach(function (r) {
       var doc = r.page;
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -322,11 +328,10 @@
       }
       var snippet = document.createElement("p");
       snippet.className = "kb-search__snippet";
-      snippet.appendChild(highlighted(doc[3], found.terms));
+      snippet.appendChild(highlighted(doc[3], terms));
       item.appendChild(snippet);
       list.appendChild(item);
     });
-    panel.appendChild(list);
   }
 
   function run(input, panel) {
@@ -335,17 +340,30 @@
     if (!query) { panel.hidden = true; panel.textContent = ""; return; }
     panel.hidden = false;
     if (!state.index) { panel.textContent = ""; var p = document.createElement("p"); p.className = "kb-search__status"; p.textContent = labels.loading; panel.appendChild(p); }
+    var found, list;
     ensureIndex().then(function () {
       return search(query);
-    }).then(function (found) {
+    }).then(function (ranked) {
+      found = ranked;
+      /* The first few results are shown as soon as their titles are loaded, the rest after them: a
+       * screen on a phone shows no more than a few at once. */
+      return describe(state.index, found.results.slice(0, FIRST_SHOWN));
+    }).then(function (shown) {
       if (seq !== state.seq) return;
-      render(panel, query, found);
+      list = render(panel, query, found, shown);
       /* For the benchmark: milliseconds from opening the page to the first results shown. */
       if (window.performance && performance.mark && !performance.getEntriesByName("kb-search-results").length) {
         performance.mark("kb-search-results");
       }
+      return describe(state.index, found.results.slice(FIRST_SHOWN));
+    }).then(function (rest) {
+      if (seq !== state.seq) return;
+      if (list && rest) append(list, rest, found.terms);
+      /* Which query the panel answers in full, so that a reader's later keystroke can be told from a
+       * finished search. */
+      panel.setAttribute("data-query", query);
     }, function () {
-      panel.textContent = labels.unavailable;
+      if (seq === state.seq) panel.textContent = labels.unavailable;
     });
   }
 
