@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test validate system-packages clean release
+.PHONY: site test validate system-packages bytecode clean release
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,14 +22,20 @@ $(NODE_STAMP): package.json package-lock.json
 system-packages:
 	bash scripts/install-system-packages.sh
 
-validate: $(STAMP)
+# kb_builder's compiled bytecode, which pip writes when it installs a package but not for this editable install, and
+# which Python itself does not write where PYTHONDONTWRITEBYTECODE is set: without it, every kb command (a
+# `kb search` above all) compiles kb_builder again before doing anything. Only changed modules are compiled.
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q kb_builder
+
+validate: $(STAMP) bytecode
 	$(BIN)/kb validate
 
-site: $(STAMP) $(NODE_STAMP) system-packages
+site: $(STAMP) $(NODE_STAMP) system-packages bytecode
 	$(BIN)/kb validate
 	$(BIN)/kb build
 
-test: $(STAMP) $(NODE_STAMP) system-packages
+test: $(STAMP) $(NODE_STAMP) system-packages bytecode
 	$(BIN)/python -m pytest
 
 clean:
