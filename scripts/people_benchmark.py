@@ -5,7 +5,9 @@
   (`loadEventEnd` without a query), each the median of several fresh profiles, in both languages;
 - `kb search` as a person runs it: the whole process, wall time and peak memory (`/usr/bin/time`, median of
   several runs), next to `kiwix-search` on the ZIM of the same atlas;
-- `kb serve`: from saving an entry to its page showing the change, and to a broken entry's problem showing.
+- `kb serve`: from saving an entry to its page showing the change, and to a broken entry's problem showing;
+- `kb build` of the site (both languages and the command-line index, no bundle) against a stock `mkdocs build` of
+  the pages `kb export` writes (both languages), the whole processes one after the other.
 
     .venv/bin/python scripts/people_benchmark.py            # print the section
     .venv/bin/python scripts/people_benchmark.py --write    # also put it in BENCHMARKS.md
@@ -36,6 +38,7 @@ from benchmarks_file import markdown_table, replace_section  # noqa: E402
 from helpers import free_port  # noqa: E402
 
 KB = str(Path(sys.executable).parent / "kb")
+MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 RUNS = 5
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 QUERIES = {"en": "deferment", "ru": "отсрочка"}
@@ -146,6 +149,28 @@ def serve() -> list[dict[str, str]]:
             {"what": "a broken entry's problem shows on the pages", "median of 3": f"{statistics.median(problems):.1f} s"}]
 
 
+def builds() -> list[dict[str, str]]:
+    """Seconds of `kb build --no-bundle` and of a stock `mkdocs build` of each language of `kb export`'s tree, the
+    median of RUNS runs each, taken in turns."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        subprocess.run([KB, "export", str(root / "export")], cwd=REPO, check=True, capture_output=True)
+        kb_runs, stock_runs = [], []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            subprocess.run([KB, "build", "--no-bundle", "--site-dir", str(root / "site")], cwd=REPO, check=True,
+                           capture_output=True)
+            kb_runs.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            for lang in ("en", "ru"):
+                subprocess.run([MKDOCS, "build", "--quiet", "--site-dir", str(root / f"stock-{lang}")],
+                               cwd=root / "export" / lang, check=True, capture_output=True)
+            stock_runs.append(time.perf_counter() - started)
+    kb_time, stock_time = statistics.median(kb_runs), statistics.median(stock_runs)
+    return [{"`kb build --no-bundle`": f"{kb_time:.1f} s", "`mkdocs build` of `kb export` (en + ru)": f"{stock_time:.1f} s",
+             "ratio": f"{kb_time / stock_time:.2f}"}]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=REPO / "site", help="the built site (default: site)")
@@ -160,6 +185,8 @@ def main() -> None:
     command_rows = commands(args.site, args.dist)
     print("people: kb serve", file=sys.stderr, flush=True)
     serve_rows = serve()
+    print("people: kb build and a stock mkdocs build", file=sys.stderr, flush=True)
+    build_rows = builds()
     report = (
         "## Where people feel it\n\n"
         f"Measured {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, with "
@@ -172,7 +199,12 @@ def main() -> None:
         "`kb search`: at most 100 ms and 40 MiB):\n\n"
         f"{markdown_table(command_rows)}\n\n"
         "`kb serve --lang ru` on a copy of the atlas (target: at most 2 s):\n\n"
-        f"{markdown_table(serve_rows)}\n"
+        f"{markdown_table(serve_rows)}\n\n"
+        f"The site's build against a stock mkdocs build of the same pages, exported (median of {RUNS} runs of each, "
+        "in turns; target: ratio at most 1.3). `kb build` also reads and checks the entries, generates the pages, "
+        "builds both searches' indexes and sanitises every page; the export carries the generated pages and the "
+        "browser's index ready made:\n\n"
+        f"{markdown_table(build_rows)}\n"
     )
     print(report)
     if args.write:
