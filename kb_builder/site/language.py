@@ -193,7 +193,7 @@ class LanguageSite:
         for token, value in (("{{ release_key }}", self.key.line), ("{{ release_key_id }}", self.key.id_hex),
                              ("{{ version }}", release_version())):
             markdown = markdown.replace(token, value)
-        return self.problems_notice() + self._dossier_notice(path) + self._with_home(path, markdown)
+        return self.problems_notice + self._dossier_notice(path) + self._with_home(path, markdown)
 
     def preview_digest(self, page: Page) -> str:
         """In a live preview, what decides whether a generated page is rendered again after a save: its Markdown
@@ -201,7 +201,7 @@ class LanguageSite:
         printing and takes the longest to render, so a preview renders it when it starts and again only when the
         problems notice changes; the dossier says so at its top (`_dossier_notice`)."""
         markdown = "" if page.kind == "dossier" else page.markdown
-        return hashlib.sha256((markdown + "\0" + self.problems_notice()).encode("utf-8")).hexdigest()
+        return hashlib.sha256((markdown + "\0" + self.problems_notice).encode("utf-8")).hexdigest()
 
     def _dossier_notice(self, path: str) -> str:
         page = self.generated(path)
@@ -209,6 +209,7 @@ class LanguageSite:
             return ""
         return str(fragments.render("preview_dossier.html", text=label("preview_dossier", self.lang))) + "\n\n"
 
+    @cached_property
     def problems_notice(self) -> str:
         """In a live preview with invalid files: their problems, at the top of the page (nothing otherwise)."""
         if not self.problems:
