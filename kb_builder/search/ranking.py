@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate, repeat
 
 from whoosh.reading import IndexReader, TermNotFound
@@ -57,11 +58,10 @@ class Collection:
     """One language's entries in the index (BM25's statistics are counted over them, as in the browser)."""
 
     documents: list[int]  # document numbers of the language's entries, in order
-    is_entry: frozenset[int]
 
-    @classmethod
-    def of(cls, documents: list[int]) -> Collection:
-        return cls(documents, frozenset(documents))
+    @cached_property
+    def is_entry(self) -> frozenset[int]:
+        return frozenset(self.documents)
 
 
 def postings(reader: IndexReader, fieldname: str, text: str) -> tuple[list[int], list[float]]:

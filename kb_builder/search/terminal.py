@@ -241,7 +241,7 @@ class Searcher:
     def _collection(self, lang: str) -> ranking.Collection:
         """A language's entries (read once per searcher)."""
         if lang not in self._collections:
-            self._collections[lang] = ranking.Collection.of(sorted(self._documents("lang", lang) & self._documents(ENTRY, "1")))
+            self._collections[lang] = ranking.Collection(sorted(self._documents("lang", lang) & self._documents(ENTRY, "1")))
         return self._collections[lang]
 
     def _documents(self, name: str, value: str) -> set[int]:
