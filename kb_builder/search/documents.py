@@ -9,6 +9,7 @@ Markdown rendered as the site renders it) and the glossary's words for the terms
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -26,6 +27,8 @@ from kb_builder.search import analysis
 from kb_builder.search.browser_index import SearchDocument
 from kb_builder.search.policy import policy
 
+#: The kinds of generated page both searches index with their own fields (`indexed_pages`).
+INDEXED_KINDS = ("entry", "guide", "template", "case")
 #: The Markdown extensions of the site (mkdocs.yml's markdown_extensions) that shape a page's text.
 PAGE_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "toc")
 
@@ -82,16 +85,15 @@ def page_text(page_markdown: str) -> str:
     return html_text(sanitize_html(html))
 
 
-def page_fields(atlas: Atlas, page_markdown: str, own: dict[str, str]) -> dict[str, str]:
+def page_fields(atlas: Atlas, body: str, own: dict[str, str]) -> dict[str, str]:
     """A generated page's search fields: its own (title, summary, facts), the glossary's words for the terms its
-    text uses, and that text."""
-    body = page_text(page_markdown)
+    text (`body`) uses, and that text."""
     return {**own, "glossary": glossary_bridge(body, atlas.glossary), "body": body}
 
 
 def entry_fields(atlas: Atlas, entry: Entry) -> dict[str, str]:
     """The search fields of an entry in the atlas's language, as the site's search indexes its page."""
-    return page_fields(atlas, atlas.entry_page(entry).markdown, atlas.search_fields(entry))
+    return page_fields(atlas, page_text(atlas.entry_page(entry).markdown), atlas.search_fields(entry))
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,15 @@ class Indexed:
     document: SearchDocument
 
 
-def indexed_pages(atlas: Atlas, guides: GuidePages, forms: DocumentPages, cases: CasePages) -> list[Indexed]:
+def indexed_pages(atlas: Atlas, guides: GuidePages, forms: DocumentPages, cases: CasePages,
+                  texts: Mapping[str, str] | None = None) -> list[Indexed]:
     """Every page of one language that both searches index with its own fields (other pages only the browser
-    indexes, by their text), in the order of their addresses (as the browser numbers its pages)."""
+    indexes, by their text), in the order of their addresses (as the browser numbers its pages). `texts` has the
+    text of pages the site has rendered already, by Markdown path; a page not in it is rendered here."""
+    rendered = texts or {}
+
+    def text(path: str, page_markdown: Callable[[], str]) -> str:
+        return rendered[path] if path in rendered else page_text(page_markdown())
 
     def document(path: str, title: str, meta: str, snippet: str, fields: dict[str, str], **more: object) -> SearchDocument:
         return SearchDocument(url=page_url(path), title=title, meta=meta, snippet=snippet, fields=fields, **more)  # type: ignore[arg-type]
@@ -117,23 +125,24 @@ def indexed_pages(atlas: Atlas, guides: GuidePages, forms: DocumentPages, cases:
     found = [
         Indexed(entry_path(e), e.id, e.topic, e.jurisdiction,
                 document(entry_path(e), atlas.text(e.title), atlas.search_meta(e), atlas.text(e.summary),
-                         entry_fields(atlas, e), entry=True))
+                         page_fields(atlas, text(entry_path(e), lambda: atlas.entry_page(e).markdown),
+                                     atlas.search_fields(e)), entry=True))
         for e in atlas.entries
     ]
     for guide in guides.guides:
         path = guide_path(guide.id)
         found.append(Indexed(path, guide.id, "guide", "", document(
             path, atlas.text(guide.title), atlas.l("guide"), atlas.text(guide.situation),
-            page_fields(atlas, guides.guide_page(guide).markdown, guides.search_fields(guide)))))
+            page_fields(atlas, text(path, lambda: guides.guide_page(guide).markdown), guides.search_fields(guide)))))
     for template in forms.templates:
         path = template_path(template.id)
         found.append(Indexed(path, template.id, "template", "", document(
             path, atlas.text(template.title), atlas.l("template"), atlas.text(template.purpose),
-            page_fields(atlas, forms.template_page(template).markdown, forms.search_fields(template)),
+            page_fields(atlas, text(path, lambda: forms.template_page(template).markdown), forms.search_fields(template)),
             weight=policy().form_weight)))
     for case in cases.cases:
         path = case_path(case)
         found.append(Indexed(path, case.id, "case", case.jurisdiction, document(
             path, cases.title(case), cases.search_meta(case), atlas.text(case.holding),
-            page_fields(atlas, cases.case_page(case).markdown, cases.search_fields(case)))))
+            page_fields(atlas, text(path, lambda: cases.case_page(case).markdown), cases.search_fields(case)))))
     return sorted(found, key=lambda page: site_url(atlas.lang, page.path))

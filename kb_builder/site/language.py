@@ -120,6 +120,8 @@ class LanguageSite:
     problems: list[str] = field(default_factory=list)
     #: A live preview (`kb serve`), which makes dossiers once, when it starts (`preview_digest`).
     preview: bool = False
+    #: The text of each page both searches index alike, as the site rendered it, by Markdown path (`search_document`).
+    _rendered_texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, root: Path, entries_dir: Path, lang: str, about: list[str], *, preview: bool = False) -> LanguageSite:
@@ -336,17 +338,18 @@ class LanguageSite:
         return wrap_tables(html_text, label("table_region", self.lang))
 
     def search_document(self, path: str, url: str, html_text: str, title: str) -> browser_index.SearchDocument | None:
-        """What the browser's search knows of a page (None for a dossier: it repeats its entries for printing,
-        and search finds the entries themselves). `path` is the page's Markdown path, `url` its HTML path,
-        `title` the title the renderer gave it (for hand-written pages). An entry's, a guide's, a form's and a
-        decision's fields are those `kb search` indexes (`documents.indexed_pages`), so that both rank them alike."""
+        """What the browser's search knows of a page, from its finished HTML; None for a dossier (it repeats its
+        entries for printing, and search finds the entries themselves) and for an entry, a guide, a form or a
+        decision, whose text is kept for the fields `kb search` indexes too (`indexed_pages`), so that both rank
+        them alike and `search_index` adds them. `path` is the page's Markdown path, `url` its HTML path, `title`
+        the title the renderer gave it (for hand-written pages)."""
         generated = self.generated(path)
         if generated is not None and generated.kind == "dossier":
             return None
-        indexed = self._indexed.get(path)
-        if indexed is not None:
-            return dataclasses.replace(indexed.document, url=url, snippet=browser_index.shorten(indexed.document.snippet))
         body = search_documents.html_text(html_text)
+        if generated is not None and generated.kind in search_documents.INDEXED_KINDS:
+            self._rendered_texts[path] = body
+            return None
         title = generated.title if generated is not None else title
         bridge = search_documents.glossary_bridge(body, self.atlas.glossary)
         weight = browser_index.LISTING_WEIGHT if generated is not None else 1.0
@@ -356,17 +359,20 @@ class LanguageSite:
         )
 
     @cached_property
-    def _indexed(self) -> dict[str, search_documents.Indexed]:
-        """The pages both searches index alike (entries, guides, forms, decisions), by Markdown path."""
-        pages = search_documents.indexed_pages(self.atlas, self.guides, self.documents, self.cases)
-        return {page.path: page for page in pages}
+    def _indexed(self) -> list[search_documents.Indexed]:
+        return search_documents.indexed_pages(self.atlas, self.guides, self.documents, self.cases, self._rendered_texts)
 
     def indexed_pages(self) -> list[search_documents.Indexed]:
-        """The pages both searches index alike, in the order of their addresses (as the browser numbers them)."""
-        return list(self._indexed.values())
+        """The pages both searches index alike (entries, guides, forms, decisions), in the order of their
+        addresses (as the browser numbers them), with the texts of those the site has rendered (`search_document`;
+        the others are rendered here). Asked once the site's pages are rendered."""
+        return self._indexed
 
     def search_index(self, documents: list[browser_index.SearchDocument]) -> dict[str, str]:
-        """The browser's index of these pages, as scripts named by their path inside the site."""
+        """The browser's index of these pages and of the pages both searches index alike (`indexed_pages`), as
+        scripts named by their path inside the site."""
+        documents = documents + [dataclasses.replace(page.document, snippet=browser_index.shorten(page.document.snippet))
+                                 for page in self.indexed_pages()]
         try:
             return browser_index.build_index(sorted(documents, key=lambda d: d.url), self.lang, self.modules)
         except browser_index.SearchUnavailable as err:
