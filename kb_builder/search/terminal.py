@@ -41,8 +41,10 @@ TEXT_FIELDS = tuple(policy().fields)
 #: Each term of a page with its weight there (`ranking.weights`), the one field ranking reads: the page's
 #: fields are weighed once, when the index is made.
 WEIGHTS = "weights"
-#: The entry's text (not the glossary's words) in one field with word positions, for finding quoted phrases.
-PHRASES = "text"
+#: The page's text (not the glossary's words) as its terms in order, one space between them, stored for finding
+#: quoted phrases: a phrase's pages are those that have all its terms (`WEIGHTS`) and, here, the terms in a row.
+#: (A field of whoosh with word positions held the same; its positions made up half the index and half its making.)
+PHRASES = "terms"
 #: The page's summary, which snippets quote first.
 SUMMARY = "summary"
 #: The entry's own text (its body, without the rest of its page), which snippets quote when the summary has none
@@ -93,7 +95,7 @@ def schema() -> Schema:
     }
     for lang in LANGUAGES:
         fields[field(WEIGHTS, lang)] = TEXT(analyzer=analysis.WeightedTerms(), phrase=False)
-        fields[field(PHRASES, lang)] = TEXT(analyzer=analysis.analyzer(), phrase=True)
+        fields[field(PHRASES, lang)] = STORED()
         fields[field(SUMMARY, lang)] = STORED()
     return Schema(**fields)
 
@@ -165,7 +167,8 @@ def build_index(content: LoadResult, target: Path, made: dict[str, list[Indexed]
                     **{SNIPPETS: page_text(own.get(lang) or own.en) if own is not None else document.snippet},
                     **{field(WEIGHTS, lang): "\n".join(f"{term} {units}" for term, units in weighed.items())},
                     **{field(SUMMARY, lang): fields[SUMMARY]},
-                    **{field(PHRASES, lang): "\n".join(fields[name] for name in TEXT_FIELDS if name != "glossary")},
+                    **{field(PHRASES, lang): " ".join(term for name in TEXT_FIELDS if name != "glossary"
+                                                      for term in field_terms[name])},
                 )
             others[lang] = sorted(elsewhere - in_entries)
             vocabulary[lang] = in_entries | elsewhere
@@ -211,7 +214,7 @@ class Searcher:
             self.reader = self.ix.reader()
         except (AttributeError, ImportError):  # its schema names analysis classes that kb no longer has
             raise another_version from None
-        if not isinstance(self.reader, SegmentReader) or field(WEIGHTS, LANGUAGES[0]) not in self.ix.schema:
+        if not isinstance(self.reader, SegmentReader) or not {field(WEIGHTS, LANGUAGES[0]), field(PHRASES, LANGUAGES[0])} <= set(self.ix.schema.names()):
             self.reader.close()
             raise another_version
         self._vocabularies: dict[str, Vocabulary] = {}
@@ -249,13 +252,15 @@ class Searcher:
         return set(ranking.postings(self.reader, name, value)[0])
 
     def _phrase_documents(self, phrase: str, lang: str) -> set[int]:
-        """Which documents hold the words of `phrase` one after the other."""
-        from whoosh import qparser
-        from whoosh.searching import Searcher as WhooshSearcher
-
-        parser = qparser.QueryParser(field(PHRASES, lang), self.ix.schema)
-        searcher = WhooshSearcher(self.reader, closereader=False)
-        return set(searcher.docs_for_query(parser.parse(f'"{phrase}"')))
+        """Which documents hold the words of `phrase` one after the other: of those that have all its terms,
+        those whose text has them in a row."""
+        wanted = analysis.terms(phrase)
+        held: set[int] | None = None
+        for term in wanted:
+            docs = set(ranking.postings(self.reader, field(WEIGHTS, lang), term)[0])
+            held = docs if held is None else held & docs
+        in_a_row = f" {' '.join(wanted)} "
+        return {doc for doc in held or () if in_a_row in f" {self.reader.stored_fields(doc).get(field(PHRASES, lang), '')} "}
 
     def _allowed(self, jurisdiction: str | None, topic: str | None) -> set[int] | None:
         """Documents that pass the --jurisdiction and --topic filters (None: no filter)."""
