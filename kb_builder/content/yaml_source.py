@@ -176,7 +176,8 @@ _remembered: dict[tuple[str, str, str], tuple[bytes, YamlDocument | None, tuple[
 
 def remember_parsed() -> None:
     """From now on, keep every file parsed and give it back while its bytes stay the same: a live preview
-    (`kb serve`) loads the atlas again on every save, and then parses only the files that changed."""
+    (`kb serve`) loads the atlas again on every save, and then parses only the files that changed; `kb build`
+    loads it once to check it and once for each language, and parses each file once."""
     global _remembered
     if _remembered is None:
         _remembered = {}

@@ -14,7 +14,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -84,8 +84,9 @@ _URL_LINK = re.compile(r'<a href="(?P<url>[^"]+)"(?P<rest>[^>]*)>(?P=url)</a>')
 _TABLE = re.compile(r"<table\b.*?</table>", re.S)
 
 
+@cache
 def release_version() -> str:
-    """The version of this copy: the package's."""
+    """The version of this copy: the package's (looked up once: every page's Markdown asks for it)."""
     return version("rights-atlas")
 
 
