@@ -8,9 +8,12 @@ language built; a failed build leaves the previous site untouched.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import shutil
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
@@ -21,12 +24,14 @@ from kb_builder.search.terminal import INDEX_NAME, build_index
 from kb_builder.pages import html as fragments
 from kb_builder.pages.labels import LANGUAGE_NAMES, label
 from kb_builder.content.loader import load_entries
+from kb_builder.content.yaml_source import remember_parsed
 from kb_builder.exports.pdf import write_pdfs
 from kb_builder.content.schema import LANGUAGES
 from kb_builder.exports.change_note import change_note, change_note_name
 from kb_builder.exports.zim import write_library, write_zim
 from kb_builder.signing import release_key
 from kb_builder.mkdocs_plugin.render import RenderError, render_language
+from kb_builder.search.documents import Indexed
 
 
 class BuildError(Exception):
@@ -51,6 +56,7 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
                strict: bool = True, pdfs: bool = True) -> Path:
     """Validate the entries, build every language into `site_dir`, then the bundle into `dist_dir`."""
     started = time.monotonic()
+    remember_parsed()  # each language's site loads the atlas again
     result = load_entries(entries_dir)
     result.raise_for_problems()
     for warning in result.warnings:
@@ -65,13 +71,10 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
     staging = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        made = {}
-        for lang in LANGUAGES:
-            _progress(f"kb: building the {LANGUAGE_NAMES[lang]} site")
-            try:
-                made[lang] = render_language(config_file, lang, entries_dir, staging / lang, strict=strict)
-            except RenderError as err:
-                raise BuildError(str(err)) from None
+        try:
+            made = _render_languages(config_file, entries_dir, staging, strict)
+        except RenderError as err:
+            raise BuildError(str(err)) from None
         (staging / "index.html").write_text(chooser_page(), encoding="utf-8")
         _progress("kb: building the command-line search index")
         build_index(result, staging / INDEX_NAME, made)
@@ -84,6 +87,20 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
         note = change_note([item.entry for item in result.entries], result.releases, version(PROJECT), key)
         write_dist(site_dir, dist_dir.resolve(), config_file.parent, pdfs=pdfs, note=note)
     return site_dir
+
+
+def _render_languages(config_file: Path, entries_dir: Path, staging: Path, strict: bool) -> dict[str, list[Indexed]]:
+    """Each language's site into `staging/<lang>/`, the languages at once in processes of their own where the
+    machine has the cores (they share nothing but what the parent has read); the pages each indexes for `kb search`."""
+    for lang in LANGUAGES:
+        _progress(f"kb: building the {LANGUAGE_NAMES[lang]} site")
+    workers = min(len(LANGUAGES), os.cpu_count() or 1)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {lang: render_language(config_file, lang, entries_dir, staging / lang, strict=strict) for lang in LANGUAGES}
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        running = {lang: pool.submit(render_language, config_file, lang, entries_dir, staging / lang, strict=strict)
+                   for lang in LANGUAGES}
+        return {lang: job.result() for lang, job in running.items()}
 
 
 def zim_name(lang: str) -> str:
