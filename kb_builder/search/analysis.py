@@ -59,23 +59,18 @@ def form_terms(forms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 
 class TermFilter(Filter):
-    """whoosh tokens to terms, positions renumbered over the words kept (for phrases)."""
+    """whoosh tokens to terms (for highlighting a snippet's words), the words not searched left out."""
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        position = 0
         for token in tokens:
             found = term(token.text)
-            if not found:
-                continue
-            token.text = found
-            if token.positions:
-                token.pos = position
-            position += 1
-            yield token
+            if found:
+                token.text = found
+                yield token
 
 
 def analyzer():  # type: ignore[no-untyped-def]
-    """The whoosh analyzer of the terminal's index, its queries and its snippets."""
+    """The whoosh analyzer of the snippets `kb search` shows (the words to highlight)."""
     return RegexTokenizer(WORD) | TermFilter()
 
 

@@ -214,7 +214,8 @@ class Searcher:
             self.reader = self.ix.reader()
         except (AttributeError, ImportError):  # its schema names analysis classes that kb no longer has
             raise another_version from None
-        if not isinstance(self.reader, SegmentReader) or not {field(WEIGHTS, LANGUAGES[0]), field(PHRASES, LANGUAGES[0])} <= set(self.ix.schema.names()):
+        fields = set(self.ix.schema.names())
+        if not isinstance(self.reader, SegmentReader) or not {field(WEIGHTS, LANGUAGES[0]), field(PHRASES, LANGUAGES[0])} <= fields:
             self.reader.close()
             raise another_version
         self._vocabularies: dict[str, Vocabulary] = {}
