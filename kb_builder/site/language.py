@@ -122,7 +122,7 @@ class LanguageSite:
     #: A live preview (`kb serve`), which makes dossiers once, when it starts (`preview_digest`).
     preview: bool = False
     #: The text of each page both searches index alike, as the site rendered it, by Markdown path (`search_document`).
-    _rendered_texts: dict[str, str] = field(default_factory=dict, repr=False)
+    _rendered_texts: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def load(cls, root: Path, entries_dir: Path, lang: str, about: list[str], *, preview: bool = False) -> LanguageSite:
