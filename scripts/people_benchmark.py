@@ -161,7 +161,7 @@ def serve() -> list[dict[str, str]]:
                 wait(page, marker, present=False)
                 time.sleep(1)
         finally:
-            os.killpg(server.pid, signal.SIGINT)
+            os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
     return [{"what": "a saved entry shows on its page", "median of 3": f"{statistics.median(changes):.1f} s"},
             {"what": "a broken entry's problem shows on the pages", "median of 3": f"{statistics.median(problems):.1f} s"}]

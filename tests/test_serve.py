@@ -63,7 +63,7 @@ def test_a_saved_entry_shows_in_the_preview_and_a_broken_one_shows_its_problem(t
         path.write_text(text, encoding="utf-8")
         wait_for(page, lambda html: "kb-preview-problems" not in html and "Обжалование решения" in html)
     finally:
-        os.killpg(server.pid, signal.SIGINT)
+        os.killpg(server.pid, signal.SIGTERM)
         try:
             _, errors = server.communicate(timeout=20)
         except subprocess.TimeoutExpired:

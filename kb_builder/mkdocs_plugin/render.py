@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import logging
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -64,6 +65,16 @@ def language_overrides(config_file: Path, lang: str, entries_dir: Path, out_dir:
 
 
 
+def _stop_on_terminate() -> None:
+    """SIGTERM (a process manager, or a script that started the preview) stops it as Ctrl+C does: the server shuts
+    down and its temporary folder goes. (A shell that starts a program in the background makes it ignore Ctrl+C's
+    SIGINT.)"""
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def serve_language(config_file: Path, lang: str, entries_dir: Path, address: str) -> None:
     """A live preview of one language at `address` (host:port) with mkdocs' own reloading server: rebuilt, and
     reloaded in the browser, when an entry, guide, template, decision, the directory, the atlas's data or a page
@@ -75,6 +86,7 @@ def serve_language(config_file: Path, lang: str, entries_dir: Path, address: str
     from kb_builder.content.yaml_source import remember_parsed
 
     _configure_logging()
+    _stop_on_terminate()
     remember_parsed()  # a rebuild parses only the files saved since the last one
     # The navigation is the same on every page, so mkdocs' warning about dirty builds does not apply.
     logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
