@@ -249,7 +249,7 @@ class Searcher:
         return self._collections[lang]
 
     def _documents(self, name: str, value: str) -> set[int]:
-        """The documents whose field `name` (an ID field) is `value`."""
+        """The documents whose field `name` has the term `value`."""
         return set(ranking.postings(self.reader, name, value)[0])
 
     def _phrase_documents(self, phrase: str, lang: str) -> set[int]:
@@ -258,7 +258,7 @@ class Searcher:
         wanted = analysis.terms(phrase)
         held: set[int] | None = None
         for term in wanted:
-            docs = set(ranking.postings(self.reader, field(WEIGHTS, lang), term)[0])
+            docs = self._documents(field(WEIGHTS, lang), term)
             held = docs if held is None else held & docs
         in_a_row = f" {' '.join(wanted)} "
         return {doc for doc in held or () if in_a_row in f" {self.reader.stored_fields(doc).get(field(PHRASES, lang), '')} "}
