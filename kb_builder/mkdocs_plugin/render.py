@@ -63,8 +63,6 @@ def language_overrides(config_file: Path, lang: str, entries_dir: Path, out_dir:
     return overrides
 
 
-
-
 def _stop_on_terminate() -> None:
     """SIGTERM (a process manager, or a script that started the preview) stops it as Ctrl+C does: the server shuts
     down and its temporary folder goes. (A shell that starts a program in the background makes it ignore Ctrl+C's
@@ -132,4 +130,4 @@ def render_language(config_file: Path, lang: str, entries_dir: Path, out_dir: Pa
         mkdocs_build(config)
     except (Abort, MkDocsException) as err:
         raise RenderError(f"the {lang} site did not build: {err}") from None
-    return config.plugins["kb"].site.indexed_pages()
+    return config.plugins["kb"].site.indexed_pages

@@ -360,20 +360,17 @@ class LanguageSite:
         )
 
     @cached_property
-    def _indexed(self) -> list[search_documents.Indexed]:
-        return search_documents.indexed_pages(self.atlas, self.guides, self.documents, self.cases, self._rendered_texts)
-
     def indexed_pages(self) -> list[search_documents.Indexed]:
         """The pages both searches index alike (entries, guides, forms, decisions), in the order of their
         addresses (as the browser numbers them), with the texts of those the site has rendered (`search_document`;
         the others are rendered here). Asked once the site's pages are rendered."""
-        return self._indexed
+        return search_documents.indexed_pages(self.atlas, self.guides, self.documents, self.cases, self._rendered_texts)
 
     def search_index(self, documents: list[browser_index.SearchDocument]) -> dict[str, str]:
         """The browser's index of these pages and of the pages both searches index alike (`indexed_pages`), as
         scripts named by their path inside the site."""
         documents = documents + [dataclasses.replace(page.document, snippet=browser_index.shorten(page.document.snippet))
-                                 for page in self.indexed_pages()]
+                                 for page in self.indexed_pages]
         try:
             return browser_index.build_index(sorted(documents, key=lambda d: d.url), self.lang, self.modules)
         except browser_index.SearchUnavailable as err:
