@@ -13,14 +13,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-import markdown
-
 from kb_builder.content.glossary import Term
 from kb_builder.content.schema import Entry
 from kb_builder.pages.atlas import Atlas
 from kb_builder.pages.cases import CasePages
 from kb_builder.pages.documents import DocumentPages
 from kb_builder.pages.guides import GuidePages
+from kb_builder.pages.markdown import EXTENSIONS, to_html
 from kb_builder.pages.paths import case_path, entry_path, guide_path, page_url, site_url, template_path
 from kb_builder.pages.sanitize import sanitize_html
 from kb_builder.search import analysis
@@ -29,8 +28,8 @@ from kb_builder.search.policy import policy
 
 #: The kinds of generated page both searches index with their own fields (`indexed_pages`).
 INDEXED_KINDS = ("entry", "guide", "template", "case")
-#: The Markdown extensions of the site (mkdocs.yml's markdown_extensions) that shape a page's text.
-PAGE_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "toc")
+#: The Markdown extensions of the site (mkdocs.yml's markdown_extensions) that shape a page's text: the pages' dialect.
+PAGE_EXTENSIONS = EXTENSIONS
 
 
 class _Text(HTMLParser):
@@ -81,8 +80,7 @@ def glossary_bridge(text: str, glossary: tuple[Term, ...]) -> str:
 
 def page_text(page_markdown: str) -> str:
     """The text of a generated page, as its rendered and sanitised HTML shows it."""
-    html = markdown.markdown(page_markdown, extensions=list(PAGE_EXTENSIONS), extension_configs={"toc": {"permalink": True}})
-    return html_text(sanitize_html(html))
+    return html_text(sanitize_html(to_html(page_markdown)))
 
 
 def page_fields(atlas: Atlas, body: str, own: dict[str, str]) -> dict[str, str]:
