@@ -19,7 +19,7 @@ _HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.+?)\s*(?:\{[^}]*\})?\s*#
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|>|\||<|!!!|```|~~~)")
 
 
-def _line_kinds(text: str) -> tuple[tuple[str, str], ...]:
+def _line_kinds(text: str) -> list[tuple[str, str]]:
     """Each line with what it is: 'code' (inside a fence), 'blank', 'item', 'block' or 'text'."""
     kinds, fenced = [], False
     for line in text.split("\n"):
@@ -36,7 +36,7 @@ def _line_kinds(text: str) -> tuple[tuple[str, str], ...]:
             kinds.append(("block", line))
         else:
             kinds.append(("text", line))
-    return tuple(kinds)
+    return kinds
 
 
 def lists_after_paragraphs(text: str) -> list[int]:
