@@ -9,6 +9,7 @@ as the atlas is built."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -50,7 +51,8 @@ def _yielding(work: Callable[..., Any], *args: Any) -> Any:
     in the foreground then run as fast as on their own, and the checks in the background take the processor time
     left over, all of it once the foreground has only them to wait for. Without it the foreground's one process
     got a third of the machine beside the checks' several, and finished a minute after them."""
-    os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
+    with contextlib.suppress(OSError):  # a thread's own priority is Linux's; elsewhere all run at one priority
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
     return work(*args)
 
 
