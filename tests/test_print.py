@@ -94,6 +94,25 @@ def test_one_pdf_per_language_and_jurisdiction_with_every_entry_in_order_and_eve
         assert reader.trailer["/Root"]["/Lang"] == lang and "/StructTreeRoot" in reader.trailer["/Root"]
 
 
+def test_a_pdf_does_not_depend_on_the_numbers_chromium_gave_its_nodes(atlas_site: Path) -> None:
+    """Chromium names table headers in a tagged PDF after DOM node numbers that change from run to run, in
+    number and in order; the finished file names them by their order in the document, so two prints of one page
+    give one file (tests/test_bundle.py compares two whole builds)."""
+    import datetime as dt
+
+    from kb_builder.exports.pdf import _finished
+
+    printed = (atlas_site / "dist" / "pdf" / "en" / "ru.pdf").read_bytes()
+    names = sorted(set(re.findall(rb"node\d{8}", printed)))
+    assert len(names) > 10, "the Russia dossier's tables have headers that cells refer to"
+    first, last = names[0], names[-1]
+    # The same PDF with the first and the last node's numbers swapped, as another run might number them.
+    swapped = printed.replace(first, b"swap" + first[4:]).replace(last, first).replace(b"swap" + first[4:], last)
+    assert swapped != printed
+    built = dt.datetime(2026, 11, 30)
+    assert _finished(swapped, "Russia", "en", built) == _finished(printed, "Russia", "en", built)
+
+
 def pdf_text_page(path: Path, number: int) -> str:
     result = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(path), "-"],
                             capture_output=True, text=True, check=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import sys
 from pathlib import Path
 
@@ -41,16 +40,48 @@ def _without_local_links(pdf: pikepdf.Pdf) -> None:
                 del link["/A"]
 
 
-_NODE_ID = re.compile(rb"node(\d{8})")
-
-
-def _stable_node_ids(data: bytes) -> bytes:
-    """Chromium names the elements of a tagged PDF after its internal DOM node numbers, which differ from one
-    run to the next; number them by their order instead, with as many digits, so that the same page gives the
-    same file (no byte offset moves, so the file stays readable as it was)."""
-    numbers = sorted({int(m.group(1)) for m in _NODE_ID.finditer(data)})
-    rank = {n: i for i, n in enumerate(numbers)}
-    return _NODE_ID.sub(lambda m: b"node%08d" % rank[int(m.group(1))], data)
+def _stable_node_ids(pdf: pikepdf.Pdf) -> None:
+    """Chromium names the elements of a tagged PDF that others refer to (table headers) after its internal DOM
+    node numbers, which differ from one run to the next, and not always in the same order (a page painted before
+    it had finished loading numbers some nodes first). Name them by their order in the structure tree instead, in
+    the elements, in the table cells that refer to them and in the tree of ids (sorted again by name), so that
+    the same page gives the same file."""
+    tree = pdf.Root.get("/StructTreeRoot")
+    if tree is None:
+        return
+    elements = []
+    waiting = [tree]
+    while waiting:  # depth first, in the order of the document
+        element = waiting.pop()
+        if not isinstance(element, pikepdf.Dictionary):
+            continue
+        elements.append(element)
+        kids = element.get("/K")
+        if isinstance(kids, pikepdf.Array):
+            waiting.extend(reversed(list(kids)))
+        elif isinstance(kids, pikepdf.Dictionary):
+            waiting.append(kids)
+    names: dict[bytes, pikepdf.String] = {}
+    for element in elements:
+        if "/ID" in element:
+            names.setdefault(bytes(element.ID), pikepdf.String(b"node%08d" % len(names)))
+    for element in elements:
+        if "/ID" in element:
+            element.ID = names[bytes(element.ID)]
+        attributes = element.get("/A")
+        for attribute in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+            if isinstance(attribute, pikepdf.Dictionary) and "/Headers" in attribute:
+                attribute.Headers = pikepdf.Array([names.get(bytes(h), h) for h in attribute.Headers])
+    if "/IDTree" in tree:
+        pairs = []
+        nodes = [tree.IDTree]
+        while nodes:
+            node = nodes.pop()
+            nodes.extend(node.get("/Kids", ()))
+            listed = list(node.get("/Names", ()))
+            pairs += [(names.get(bytes(key), key), value) for key, value in zip(listed[::2], listed[1::2])]
+        pairs.sort(key=lambda pair: bytes(pair[0]))
+        tree.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array([item for pair in pairs for item in pair])))
 
 
 def _title(folder: str, lang: str) -> str:
@@ -66,8 +97,9 @@ def _title(folder: str, lang: str) -> str:
 def _finished(data: bytes, title: str, lang: str, built: dt.datetime) -> bytes:
     """Chromium's PDF with its metadata and language set, its local links inert and its node ids stable; its
     document id is made from its content (qpdf's deterministic id)."""
-    with pikepdf.open(io.BytesIO(_stable_node_ids(data))) as pdf:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
         _without_local_links(pdf)
+        _stable_node_ids(pdf)
         pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary({
             "/Title": pikepdf.String(title),
             "/Producer": pikepdf.String(label("site_name_long", lang)),
