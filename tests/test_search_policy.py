@@ -19,8 +19,9 @@ from kb_builder.content.glossary import load_glossary
 from kb_builder.content.loader import load_entries
 from kb_builder.content.schema import LANGUAGES
 from kb_builder.pages.atlas import Atlas
+from kb_builder.pages.markdown import EXTENSIONS
 from kb_builder.search import analysis, ranking
-from kb_builder.search.documents import PAGE_EXTENSIONS, entry_fields
+from kb_builder.search.documents import entry_fields
 from kb_builder.search.matching import GlossaryForms, Vocabulary, edit_distance
 from kb_builder.search.policy import POLICY_FILE, PolicyError, policy
 from kb_builder.search.terminal import WEIGHTS, Searcher, field
@@ -179,7 +180,7 @@ def test_the_page_text_is_rendered_with_the_sites_markdown_extensions() -> None:
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     listed = config[config.index("markdown_extensions:") :].split("\n\n")[0]
     names = [line.strip()[2:].rstrip(":") for line in listed.splitlines()[1:] if line.startswith("  - ")]
-    assert tuple(names) == PAGE_EXTENSIONS
+    assert tuple(names) == EXTENSIONS
 
 
 def test_query_words_match_by_the_policys_prefix_and_typo_rules() -> None:

@@ -19,7 +19,7 @@ from kb_builder.pages.atlas import Atlas
 from kb_builder.pages.cases import CasePages
 from kb_builder.pages.documents import DocumentPages
 from kb_builder.pages.guides import GuidePages
-from kb_builder.pages.markdown import EXTENSIONS, to_html
+from kb_builder.pages.markdown import to_html
 from kb_builder.pages.paths import case_path, entry_path, guide_path, page_url, site_url, template_path
 from kb_builder.pages.sanitize import sanitize_html
 from kb_builder.search import analysis
@@ -28,8 +28,6 @@ from kb_builder.search.policy import policy
 
 #: The kinds of generated page both searches index with their own fields (`indexed_pages`).
 INDEXED_KINDS = ("entry", "guide", "template", "case")
-#: The Markdown extensions of the site (mkdocs.yml's markdown_extensions) that shape a page's text: the pages' dialect.
-PAGE_EXTENSIONS = EXTENSIONS
 
 
 class _Text(HTMLParser):

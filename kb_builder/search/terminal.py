@@ -1,7 +1,7 @@
 """Full-text search for the command line (`kb index`, `kb search`), on a whoosh index of the entries.
 
 One whoosh document per entry and language, with the fields that the browser's search indexes of the
-entry's page (`documents.entry_fields`), analysed into terms by the policy's rules (`analysis`) and each term
+entry's page (`documents.indexed_pages`), analysed into terms by the policy's rules (`analysis`) and each term
 weighed once, as the browser's index weighs it (`ranking.weights`). A query's
 words match terms as the policy says (`matching`: the word, the terms it begins, or terms within a typo of
 it) and pages are ranked by the policy's BM25F (`ranking`), as in the browser, so that both searches find
