@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,29 @@ def test_an_index_from_another_version_is_a_clean_error(tmp_path: Path) -> None:
     result = run_kb("search", "--index", str(tmp_path), "anything")
     assert result.returncode == 2
     assert "another version of kb" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_search_imports_only_what_a_query_needs(index: Path) -> None:
+    # Python lists every module a process imports on stderr when PYTHONPROFILEIMPORTTIME is set.
+    result = run_kb("search", "--index", str(index), "--json", "отсрочка", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert result.returncode == 0
+    assert json.loads(result.stdout)[0]["id"] == "ru-mobilisation-deferments"
+    imported = set(re.findall(r"^import time:\s+\d+ \|\s+\d+ \|\s*(\S+)$", result.stderr, re.M))
+    assert {"whoosh.reading", "kb_builder.search.terminal"} <= imported
+    unneeded = {"pydantic", "babel", "mkdocs", "numpy", "yaml", "jinja2", "kb_builder.build", "kb_builder.content.loader",
+                "asyncio", "urllib.request", "ssl", "http.client", "email"}
+    assert not unneeded & imported
+
+
+def test_whoosh_is_imported_without_its_unused_modules_and_leaves_the_real_ones() -> None:
+    script = (
+        "import sys; import kb_builder.search.engine as e; "
+        "assert 'urllib.request' not in sys.modules and 'cached_property' not in sys.modules; "
+        "import urllib.request, cached_property, whoosh.compat, whoosh.reading; "
+        "assert hasattr(urllib.request, 'urlopen') and cached_property.__file__; "
+        "assert whoosh.reading.cached_property.__module__ == 'functools'; "
+        "print(whoosh.compat.urlretrieve.__module__)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "kb_builder.search.engine"

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from functools import cache
 
 import snowballstemmer
-from whoosh.analysis import Filter, RegexTokenizer, Token, Tokenizer
 
 from kb_builder.search import porter
+from kb_builder.search.engine import Filter, RegexTokenizer, Token, Tokenizer
 from kb_builder.search.policy import policy
 
 #: A run of letters and digits (JavaScript: /[\p{L}\p{N}]+/gu).

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, repeat
 
-from whoosh.reading import IndexReader, TermNotFound
-
+from kb_builder.search.engine import IndexReader, TermNotFound
 from kb_builder.search.policy import policy
 
 

@@ -21,14 +21,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from whoosh import highlight
-from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
-from whoosh.fields import ID, STORED, TEXT, Schema
-from whoosh.reading import SegmentReader
-
 from kb_builder.content.names import LANGUAGES, TOPICS
 from kb_builder.search import analysis, ranking
+from kb_builder.search.engine import ID, STORED, TEXT, Schema, SegmentReader, W3Codec, highlight
+from kb_builder.search.engine import index as whoosh_index
 from kb_builder.search.matching import GlossaryForms, Vocabulary, glossary_matches
 from kb_builder.search.policy import policy
 
