@@ -13,9 +13,12 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
+from typing import TypeVar
 
 from kb_builder.build_info import build_timestamp
 from kb_builder.exports.bundle import PROJECT, write_checksums, write_zip
@@ -32,6 +35,9 @@ from kb_builder.exports.zim import write_library, write_zim
 from kb_builder.signing import release_key
 from kb_builder.mkdocs_plugin.render import RenderError, render_language
 from kb_builder.search.documents import Indexed
+
+
+T = TypeVar("T")
 
 
 class BuildError(Exception):
@@ -89,18 +95,25 @@ def build_site(*, config_file: Path, site_dir: Path, entries_dir: Path, dist_dir
     return site_dir
 
 
+def _at_once(calls: list[Callable[[], T]]) -> list[T]:
+    """What each call returns, the calls made at once in processes of their own where the machine has the cores
+    (forked: they share nothing but what the parent has read), one after the other where it has not. Calls are
+    started in the order given, so the longest should come first."""
+    workers = min(len(calls), os.cpu_count() or 1)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [call() for call in calls]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        running = [pool.submit(call) for call in calls]
+        return [job.result() for job in running]
+
+
 def _render_languages(config_file: Path, entries_dir: Path, staging: Path, strict: bool) -> dict[str, list[Indexed]]:
-    """Each language's site into `staging/<lang>/`, the languages at once in processes of their own where the
-    machine has the cores (they share nothing but what the parent has read); the pages each indexes for `kb search`."""
+    """Each language's site into `staging/<lang>/`, the languages at once; the pages each indexes for `kb search`."""
     for lang in LANGUAGES:
         _progress(f"kb: building the {LANGUAGE_NAMES[lang]} site")
-    workers = min(len(LANGUAGES), os.cpu_count() or 1)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {lang: render_language(config_file, lang, entries_dir, staging / lang, strict=strict) for lang in LANGUAGES}
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        running = {lang: pool.submit(render_language, config_file, lang, entries_dir, staging / lang, strict=strict)
-                   for lang in LANGUAGES}
-        return {lang: job.result() for lang, job in running.items()}
+    made = _at_once([partial(render_language, config_file, lang, entries_dir, staging / lang, strict=strict)
+                     for lang in LANGUAGES])
+    return dict(zip(LANGUAGES, made))
 
 
 def zim_name(lang: str) -> str:
@@ -114,12 +127,15 @@ def write_dist(site_dir: Path, dist_dir: Path, repo: Path, *, pdfs: bool = True,
     staging = dist_dir.with_name(f".{dist_dir.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        zip_path = write_zip(site_dir, staging, repo)
         built = dt.datetime.fromtimestamp(build_timestamp(repo), dt.timezone.utc)
-        zims = [
-            write_zim(site_dir / lang, staging / zim_name(lang), lang, built.date())
-            for lang in LANGUAGES
-        ]
+        staging.mkdir(parents=True)
+        _progress("kb: writing the zip and the ZIM files for Kiwix")
+        # Each is written by one thread (a ZIM file's by one so that it is reproducible): the ZIM files, which take
+        # longest, start first.
+        *zims, zip_path = _at_once([
+            *(partial(write_zim, site_dir / lang, staging / zim_name(lang), lang, built.date()) for lang in LANGUAGES),
+            partial(write_zip, site_dir, staging, repo),
+        ])
         _progress(f"kb: wrote {len(zims)} ZIM files for Kiwix")
         try:
             printed = write_pdfs(site_dir, staging / "pdf", built) if pdfs else []
