@@ -4,13 +4,14 @@
     .venv/bin/python scripts/benchmark.py --sizes 2000    # real atlas and one synthetic size
     .venv/bin/python scripts/benchmark.py --write         # also rewrite BENCHMARKS.md
 
-Figures: build time (`kb build --no-pdf`: both languages, the command-line index and the zip; the PDF
-dossiers are left out), site size, zip size, median and
+Figures: build time (`kb build --no-pdf`: both languages, the command-line index, the zip and the ZIM files;
+the PDF dossiers are left out), site size, zip size, median and
 largest page, search-index size per language (all its parts; a query loads only a few), and the time
 from opening a page from disk with `?q=` to the first search results shown (headless Chromium, over
 pages spread through the site): opened fresh (a new browser profile, as when the first page of the
 download is opened) and from another page (the same browser already showing a page of the site, as when
-the reader goes from page to page).
+the reader goes from page to page); `kb index` time and `kb search` query time inside one process; and `kb
+search` as a person runs it (the whole process) next to `kiwix-search` on the ZIM files of the same build.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from relevance import load_queries, query_lang  # noqa: E402
 from synthetic_atlas import write_atlas  # noqa: E402
 
 from kb_builder.search.terminal import Searcher  # noqa: E402
+from people_benchmark import commands as whole_process_rows  # noqa: E402
 
 KB = str(Path(sys.executable).parent / "kb")
 LOADS = 11
@@ -48,6 +50,7 @@ REPEATS = 3
 GIVE_UP_MS = 120_000
 QUERIES = {"en": "service", "ru": "службы"}
 CLI_ROWS: list[dict[str, str]] = []
+PROCESS_ROWS: list[dict[str, str]] = []
 SEARCH_ROWS: list[dict[str, str]] = []
 
 
@@ -183,6 +186,8 @@ def measure(name: str, entries: Path, workdir: Path, browser) -> dict[str, str]:
         sys.exit(f"kb index failed:\n{result.stderr}")
     CLI_ROWS.append({"atlas": name, "entries": f"{count:,}", "kb index": f"{time.monotonic() - started:.1f} s",
                      **cli_latency(workdir / "cli-index")})
+    print(f"benchmark: {name}: kb search and kiwix-search as a person runs them", file=sys.stderr, flush=True)
+    PROCESS_ROWS.extend({"atlas": name, **found} for found in whole_process_rows(site, workdir / "dist"))
     return row
 
 
@@ -214,7 +219,11 @@ def main() -> None:
         f"## Command-line search\n\n"
         f"Same run. `kb index` time and index size; query time of `kb search` inside one process (start-up "
         f"excluded) over the {len(load_queries())} relevance queries, five times each.\n\n"
-        f"{markdown_table(CLI_ROWS)}\n"
+        f"{markdown_table(CLI_ROWS)}\n\n"
+        f"The whole process, as a person runs it, on the index and the ZIM files of each atlas's build: wall time and "
+        f"peak memory of `kb search` (start-up included) next to `kiwix-search` on the same content (median of "
+        f"several runs after one to warm the disk cache, as in scripts/people_benchmark.py).\n\n"
+        f"{markdown_table(PROCESS_ROWS)}\n"
     )
     print(report)
     if args.write:
