@@ -87,18 +87,24 @@
     return { shard: shard, i: shard.terms[i] === term ? i : -1 };
   }
 
-  /* [[page, weight], ...] of a term, its weights in the policy's units ([] if the index does not have it). */
+  var NONE = { docs: [], weights: [] };
+
+  /* The pages of a term and its weight in each, in the policy's units ({docs, weights}, empty if the index
+   * does not have it). Stored as "docDelta.weight" pairs in base 36, one space between them; read digit by
+   * digit, because a common word of a large atlas has thousands of pairs. */
   function postings(index, term) {
     var at = locate(index, term), shard = at.shard, i = at.i;
-    if (i < 0) return [];
+    if (i < 0) return NONE;
     if (shard.decoded[i]) return shard.decoded[i];
-    var out = [], doc = 0, scale = index.policy.weight_scale;
-    shard.postings[i].split(" ").forEach(function (pair) {
-      var dot = pair.indexOf(".");
-      doc += parseInt(pair.slice(0, dot), 36);
-      out.push([doc, parseInt(pair.slice(dot + 1), 36) / scale]);
-    });
-    return (shard.decoded[i] = out);
+    var text = shard.postings[i], docs = [], weights = [], scale = index.policy.weight_scale;
+    var doc = 0, value = 0;
+    for (var k = 0; k <= text.length; k++) {
+      var c = k < text.length ? text.charCodeAt(k) : 32;
+      if (c === 46) { doc += value; docs.push(doc); value = 0; }            /* "." ends a page's delta */
+      else if (c === 32) { weights.push(value / scale); value = 0; }        /* " " ends its weight */
+      else value = value * 36 + (c <= 57 ? c - 48 : c - 87);                /* 0-9, a-z */
+    }
+    return (shard.decoded[i] = { docs: docs, weights: weights });
   }
 
   /* The number of entries that have a term. */
@@ -210,10 +216,10 @@
         m[0].forEach(function (term) {
           var list = postings(index, term), df = entryCount(index, term);
           var idf = Math.log(1 + (index.entries - df + 0.5) / (df + 0.5));
-          for (var i = 0; i < list.length; i++) {
-            var doc = list[i][0];
+          for (var i = 0; i < list.docs.length; i++) {
+            var doc = list.docs[i];
             if (sum[doc] === 0) inGroup.push(doc);
-            sum[doc] += list[i][1] * idf;
+            sum[doc] += list.weights[i] * idf;
           }
         });
         inGroup.forEach(function (doc) {
