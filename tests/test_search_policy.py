@@ -4,7 +4,6 @@ make the same terms of the same text, weigh every term of every entry alike and 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,7 +19,7 @@ from kb_builder.content.loader import load_entries
 from kb_builder.content.schema import LANGUAGES
 from kb_builder.pages.atlas import Atlas
 from kb_builder.pages.markdown import EXTENSIONS
-from kb_builder.search import analysis, ranking
+from kb_builder.search import analysis, browser_index, ranking
 from kb_builder.search.documents import entry_fields
 from kb_builder.search.matching import GlossaryForms, Vocabulary, edit_distance
 from kb_builder.search.policy import POLICY_FILE, PolicyError, policy
@@ -138,22 +137,21 @@ def test_both_searches_weigh_every_term_of_every_entry_alike(atlas_site: Path, l
 
 
 def node_terms(texts: list[str]) -> list[list[str]]:
-    """The terms that the browser's pipeline (assets/kb-pipeline.js under Node) makes of each text."""
+    """The terms that the browser's engine, the very script the site ships (lunr's parts, its Russian stemmer and
+    assets/kb-pipeline.js, run under Node as a page runs it), makes of each text."""
     node = shutil.which("node")
     assert node, "Node.js is needed (it builds the site's search index)"
     script = (
-        "const path = require('path'); const m = process.env.KB_NODE_MODULES;"
-        "const lunr = require(path.join(m, 'lunr'));"
-        "require(path.join(m, 'lunr-languages', 'lunr.stemmer.support.js'))(lunr);"
-        "require(path.join(m, 'lunr-languages', 'lunr.ru.js'))(lunr);"
-        "const pipeline = require(process.argv[1])(lunr)(JSON.parse(process.argv[2]));"
-        "let input = ''; process.stdin.on('data', c => input += c);"
-        "process.stdin.on('end', () => process.stdout.write(JSON.stringify(JSON.parse(input).map(pipeline.terms))));"
+        "const vm = require('vm'); let input = ''; process.stdin.on('data', c => input += c);"
+        "process.stdin.on('end', () => { const { engine, tokens, texts } = JSON.parse(input);"
+        " const page = vm.createContext({}); vm.runInContext(engine, page);"
+        " const pipeline = page.kbPipeline(tokens);"
+        " process.stdout.write(JSON.stringify(texts.map(pipeline.terms))); });"
     )
+    engine = browser_index.engine_script(REPO / "node_modules")
     result = subprocess.run(
-        [node, "-e", script, str(REPO / "kb_builder" / "assets" / "kb-pipeline.js"), json.dumps(policy().raw["tokens"])],
-        input=json.dumps(texts), capture_output=True, text=True, encoding="utf-8", timeout=120,
-        env={**os.environ, "KB_NODE_MODULES": str(REPO / "node_modules")},
+        [node, "-e", script], input=json.dumps({"engine": engine, "tokens": policy().raw["tokens"], "texts": texts}),
+        capture_output=True, text=True, encoding="utf-8", timeout=120,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -221,3 +219,18 @@ def test_the_terminal_index_numbers_entries_in_the_order_of_their_pages(atlas_si
             assert paths == sorted(paths) and all(p.startswith(f"{lang}/") for p in paths)
     finally:
         searcher.close()
+
+
+def test_the_engine_ships_lunrs_stemmers_without_its_index_and_says_when_lunr_is_not_the_expected_one(
+        tmp_path: Path) -> None:
+    engine = browser_index.engine_script(REPO / "node_modules")
+    whole = (REPO / "node_modules" / "lunr" / "lunr.min.js").read_text(encoding="utf-8")
+    assert "e.stemmer=function" in engine and "e.Index=function" in whole and "e.Index=function" not in engine
+    assert len(engine) < len(whole)
+    other = tmp_path / "node_modules"
+    (other / "lunr").mkdir(parents=True)
+    (other / "lunr" / "lunr.min.js").write_text("!function(){var e={};e.version='3.0'}();\n", encoding="utf-8")
+    with pytest.raises(browser_index.SearchUnavailable) as caught:
+        browser_index.engine_script(other)
+    message = str(caught.value)
+    assert message.startswith(f"{other / 'lunr' / 'lunr.min.js'}: ") and "npm ci" in message

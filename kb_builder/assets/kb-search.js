@@ -1,8 +1,8 @@
 /* Offline full-text search of the atlas: a search box in the header, a prebuilt index of this
  * language in parts loaded as scripts (works from file://, no fetch, no worker, no network), and
  * results built with textContent only. The engine (lunr's stemmers, kb-pipeline) and the index's
- * small table of contents are loaded on first use or when the page is opened with ?q=; a query then
- * loads only the parts that hold its words and the titles of its results.
+ * small table of contents, one file, are loaded on first use or when the page is opened with ?q=; a
+ * query then loads only the parts that hold its words and the titles of its results.
  *
  * Matching and ranking follow the search policy that the index carries (kb_builder/search/policy.py
  * says what it means), as `kb search` does (kb_builder/search/matching.py and ranking.py). */
@@ -16,7 +16,9 @@
   var state = { loading: null, index: null, parts: {}, timer: 0, seq: 0 };
   var registry = (window.__kbSearch = window.__kbSearch || {});
   var MAX_RESULTS = 20;
-  var FIRST_SHOWN = 5;
+  /* Results are shown in three steps, each as soon as the parts with their titles are loaded: the best,
+   * then the rest of a phone's screenful, then the rest. */
+  var STEPS = [1, 5, MAX_RESULTS];
 
   function load(src) {
     return new Promise(function (resolve, reject) {
@@ -38,8 +40,7 @@
 
   function ensureIndex() {
     if (!state.loading) {
-      state.loading = Promise.all([load("assets/kb/search-engine.js"), part("index")]).then(function (loaded) {
-        var data = loaded[1];
+      state.loading = part("index").then(function (data) {
         /* The glossary comes as the terms of each form of each term (made with this same pipeline at build
          * time, as `kb search` keeps them), so nothing but the query is stemmed here. */
         state.index = {
@@ -351,26 +352,33 @@
       return search(query);
     }).then(function (ranked) {
       found = ranked;
-      /* The first few results are shown as soon as their titles are loaded, the rest after them: a
-       * screen on a phone shows no more than a few at once. */
-      return describe(state.index, found.results.slice(0, FIRST_SHOWN));
+      return describe(state.index, found.results.slice(0, STEPS[0]));
     }).then(function (shown) {
       if (seq !== state.seq) return;
       list = render(panel, query, found, shown);
-      /* For the benchmark: milliseconds from opening the page to the first results shown. */
+      /* For the benchmark: milliseconds from opening the page to the first result shown. */
       if (window.performance && performance.mark && !performance.getEntriesByName("kb-search-results").length) {
         performance.mark("kb-search-results");
       }
-      return describe(state.index, found.results.slice(FIRST_SHOWN));
-    }).then(function (rest) {
+      return more(1);
+    }).then(function () {
       if (seq !== state.seq) return;
-      if (list && rest) append(list, rest, found.terms);
       /* Which query the panel answers in full, so that a reader's later keystroke can be told from a
        * finished search. */
       panel.setAttribute("data-query", query);
     }, function () {
       if (seq === state.seq) panel.textContent = labels.unavailable;
     });
+
+    /* The results of step k onwards, appended step by step while this is still the latest search. */
+    function more(k) {
+      if (k === STEPS.length || !list) return null;
+      return describe(state.index, found.results.slice(STEPS[k - 1], STEPS[k])).then(function (next) {
+        if (seq !== state.seq) return null;
+        append(list, next, found.terms);
+        return more(k + 1);
+      });
+    }
   }
 
   function setup() {

@@ -66,7 +66,7 @@ def write_zip(site_dir: Path, dist_dir: Path, repo: Path) -> Path:
     dist_dir.mkdir(parents=True, exist_ok=True)
     zip_path = dist_dir / f"{name}.zip"
     partial = zip_path.with_suffix(".zip.partial")
-    # In order of their names in the zip (a Path sorts folder by folder: "search/x" before "search-engine.js").
+    # In order of their names in the zip: as text "a-b" sorts before "a/x", where a Path puts the folder "a" first.
     files = sorted((p for p in site_dir.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site_dir).as_posix())
     with zipfile.ZipFile(partial, "w") as archive:
         readme = README_TXT.format(

@@ -79,10 +79,31 @@ def node_modules(start: Path) -> Path:
     )
 
 
+#: Where lunr's minified script (2.3) turns from what the pipeline uses (tokens, pipelines, the English stemmer,
+#: stop words and trimmer) to what it does not (term sets, the index, its builder and query parser: the atlas's
+#: search has its own index and ranking), and where its export begins.
+_LUNR_CUT = "e.TokenSet=function"
+_LUNR_EXPORT = 'function(e,t){"function"==typeof define'
+
+
+def lunr_core(modules: Path) -> str:
+    """lunr's script without the parts the pipeline never calls (about two thirds of it), so that a phone reads
+    and runs less before its first result."""
+    path = modules / "lunr" / "lunr.min.js"
+    text = path.read_text(encoding="utf-8")
+    cut, export = text.find(_LUNR_CUT), text.rfind(_LUNR_EXPORT)
+    if cut < 0 or export < cut or not text[:cut].endswith(","):
+        raise SearchUnavailable(
+            f"{path}: not laid out as lunr 2.3's script (expected {_LUNR_CUT!r} before its export; "
+            "run `npm ci` to install the version package-lock.json names)"
+        )
+    return text[:cut] + text[export:]
+
+
 def engine_script(modules: Path) -> str:
-    """lunr, its English and Russian stemmers and the shared pipeline, as one script."""
+    """lunr's tokens and stemmers, its Russian stemmer and the shared pipeline, as one script."""
     parts = [
-        (modules / "lunr" / "lunr.min.js").read_text(encoding="utf-8"),
+        lunr_core(modules),
         (modules / "lunr-languages" / "min" / "lunr.stemmer.support.min.js").read_text(encoding="utf-8"),
         (modules / "lunr-languages" / "min" / "lunr.ru.min.js").read_text(encoding="utf-8"),
         (ASSETS / "kb-pipeline.js").read_text(encoding="utf-8"),
@@ -101,8 +122,9 @@ INDEX_DIR = "assets/kb/search"
 def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> dict[str, str]:
     """The index of one language, as scripts named by their path inside the site.
 
-    `index.js` is small: the number of pages and of entries, the first term of every part, the
-    search policy and the glossary. Each term part (`t<k>.js`) holds a sorted run of terms with
+    `index.js` is what every search needs first, in one file: the engine (`engine_script`) and the
+    index's table of contents (the number of pages and of entries, the first term of every part, the
+    search policy and the glossary). Each term part (`t<k>.js`) holds a sorted run of terms with
     their postings and the number of entries that have each, each page part (`p<k>.js`) the titles,
     addresses and snippets of PAGES_PER_PART pages, and `terms.js` every term, for matching misspelt
     words. A query loads the term parts that hold its words and the page parts of its results, never
@@ -162,7 +184,9 @@ def build_index(documents: list[SearchDocument], lang: str, modules: Path) -> di
         "glossary": [{"forms": forms.every, "expand": forms.by_lang[lang]}
                      for forms in (GlossaryForms.of(term.en, term.ru) for term in load_glossary())],
     }
-    return {f"{INDEX_DIR}/{name}.js": _part_script(name, data) for name, data in parts.items()}
+    scripts = {f"{INDEX_DIR}/{name}.js": _part_script(name, data) for name, data in parts.items()}
+    scripts[f"{INDEX_DIR}/index.js"] = engine_script(modules) + ";\n" + scripts[f"{INDEX_DIR}/index.js"]
+    return scripts
 
 
 def _part_script(name: str, data: object) -> str:

@@ -65,7 +65,6 @@ SITE_STYLE = "assets/kb/kb.css"
 #: The atlas's script on every page: search, the printed-on date, wide tables and the copy's age, with their
 #: labels (one file, so that a page waits for one script, not several).
 SITE_SCRIPT = "assets/kb/kb.js"
-SEARCH_ENGINE = "assets/kb/search-engine.js"
 #: Sorting and filtering of comparison tables, only on the pages that have them.
 COMPARE_SCRIPT = "assets/kb/kb-compare.js"
 #: "What applies to me": its questions, answers and script, only on its page.
@@ -283,7 +282,6 @@ class LanguageSite:
             + read("kb-print.js")
             + read("kb-tables.js")
             + read("kb-age.js"),
-            SEARCH_ENGINE: browser_index.engine_script(self.modules),
             COMPARE_SCRIPT: labels("__kbCompareLabels", {"filter": "filter"})
             + (tablesort / "tablesort.min.js").read_text(encoding="utf-8")
             + "\n;\n"
