@@ -616,10 +616,11 @@ class Atlas:
     # -- search ------------------------------------------------------------------------------
 
     def search_fields(self, entry: Entry) -> dict[str, str]:
-        """What search weighs above the page text: title, summary, and key facts with deadlines."""
+        """What search weighs above the page text: title, summary, the key facts' labels, and key facts with deadlines."""
         facts = [f"{self.text(f.label)}: {self.text(f.value)}" for f in entry.key_facts]
         facts += [f"{self.text(d.what)}: {self.text(d.time_limit)}" for d in entry.deadlines]
-        return {"title": self.text(entry.title), "summary": self.text(entry.summary), "facts": " ".join(facts)}
+        return {"title": self.text(entry.title), "summary": self.text(entry.summary),
+                "labels": " ".join(self.text(f.label) for f in entry.key_facts), "facts": " ".join(facts)}
 
     def search_meta(self, entry: Entry) -> str:
         return f"{jurisdiction_name(entry.jurisdiction, self.lang)} · {topic_name(entry.topic, self.lang)}"

@@ -41,7 +41,7 @@ LISTING_WEIGHT = policy().listing_weight
 @dataclass
 class SearchDocument:
     """A page as the search indexes it. An entry's, guide's, form's and decision's fields are those that
-    `documents.indexed_pages` gives `kb search` too (title, summary, facts, glossary, body); `entry` says it is an
+    `documents.indexed_pages` gives `kb search` too (title, summary, labels, facts, glossary, body); `entry` says it is an
     entry, for BM25's statistics are counted over the entries, as in `kb search`."""
 
     url: str

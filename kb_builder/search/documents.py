@@ -82,7 +82,7 @@ def page_text(page_markdown: str) -> str:
 
 
 def page_fields(atlas: Atlas, body: str, own: dict[str, str]) -> dict[str, str]:
-    """A generated page's search fields: its own (title, summary, facts), the glossary's words for the terms its
+    """A generated page's search fields: its own (title, summary, labels, facts), the glossary's words for the terms its
     text (`body`) uses, and that text."""
     return {**own, "glossary": glossary_bridge(body, atlas.glossary), "body": body}
 
@@ -140,5 +140,6 @@ def indexed_pages(atlas: Atlas, guides: GuidePages, forms: DocumentPages, cases:
         path = case_path(case)
         found.append(Indexed(path, case.id, "case", case.jurisdiction, document(
             path, cases.title(case), cases.search_meta(case), atlas.text(case.holding),
-            page_fields(atlas, text(path, lambda: cases.case_page(case).markdown), cases.search_fields(case)))))
+            page_fields(atlas, text(path, lambda: cases.case_page(case).markdown), cases.search_fields(case)),
+            weight=policy().case_weight)))
     return sorted(found, key=lambda page: site_url(atlas.lang, page.path))

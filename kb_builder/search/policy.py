@@ -4,7 +4,8 @@ browser inside the index (`browser_index.build_index`), so that the two searches
 
 What the keys of policy.json mean:
 
-- `fields`: the text fields of a page and their boosts (title above summary above key facts above the
+- `fields`: the text fields of a page and their boosts (title above summary above the labels of an entry's key
+  facts, which name what people ask about, "Призывной возраст", above key facts with their values above the
   glossary's words above the page text). The `glossary` field holds both languages' words for each glossary
   term the page uses, repeated as often as the page uses the term, up to `glossary.repeat` times.
 - `glossary`: besides that field, where a query's words hold a glossary term (any of its forms, in either
@@ -21,6 +22,10 @@ What the keys of policy.json mean:
   so that they rank below what they list; entries and guides weigh 1.
 - `form_weight`: the page weight of a template of an application, which ranks below the entry that explains its
   rule (its title often repeats the entry's words).
+- `case_weight`: the page weight of a court decision, which ranks below the entries and guides that say what
+  the rule is and what to do: a decision's short title and facts often hold a query's everyday words ("призывной
+  возраст" is in a Syrian conscript's case, "получил повестку" in every summoned applicant's), while a lawyer
+  finds it by its name or number, which no other page repeats.
 - `prefix`: a query word of at least `min_length` letters also matches the terms it begins, at `weight`,
   the first `max_terms` of them in sorted order.
 - `typos`: a query word that no entry has, as a term or as the beginning of one, matches terms within
@@ -78,6 +83,7 @@ class Policy:
     coordination: float
     listing_weight: float
     form_weight: float
+    case_weight: float
     glossary_repeat: int
     glossary_weight: float
     prefix_min_length: int
@@ -109,6 +115,7 @@ def policy(path: Path = POLICY_FILE) -> Policy:
             coordination=float(raw["coordination"]),
             listing_weight=float(raw["listing_weight"]),
             form_weight=float(raw["form_weight"]),
+            case_weight=float(raw["case_weight"]),
             glossary_repeat=int(raw["glossary"]["repeat"]),
             glossary_weight=float(raw["glossary"]["weight"]),
             prefix_min_length=int(prefix["min_length"]),
