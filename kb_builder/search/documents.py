@@ -87,9 +87,11 @@ def page_fields(atlas: Atlas, body: str, own: dict[str, str]) -> dict[str, str]:
     return {**own, "glossary": glossary_bridge(body, atlas.glossary), "body": body}
 
 
-def entry_fields(atlas: Atlas, entry: Entry) -> dict[str, str]:
-    """The search fields of an entry in the atlas's language, as the site's search indexes its page."""
-    return page_fields(atlas, page_text(atlas.entry_page(entry).markdown), atlas.search_fields(entry))
+def entry_fields(atlas: Atlas, entry: Entry, body: str | None = None) -> dict[str, str]:
+    """The search fields of an entry in the atlas's language, as both searches index its page (`body`: the text
+    of its page, rendered here when not given)."""
+    text = page_text(atlas.entry_page(entry).markdown) if body is None else body
+    return page_fields(atlas, text, atlas.search_fields(entry))
 
 
 @dataclass(frozen=True)
@@ -121,8 +123,7 @@ def indexed_pages(atlas: Atlas, guides: GuidePages, forms: DocumentPages, cases:
     found = [
         Indexed(entry_path(e), e.id, e.topic, e.jurisdiction,
                 document(entry_path(e), atlas.text(e.title), atlas.search_meta(e), atlas.text(e.summary),
-                         page_fields(atlas, text(entry_path(e), lambda: atlas.entry_page(e).markdown),
-                                     atlas.search_fields(e)), entry=True))
+                         entry_fields(atlas, e, text(entry_path(e), lambda: atlas.entry_page(e).markdown)), entry=True))
         for e in atlas.entries
     ]
     for guide in guides.guides:
