@@ -86,13 +86,23 @@ def test_a_query_loads_only_the_index_parts_it_needs(browser: Browser, atlas_sit
 
 
 def test_pages_load_only_the_atlas_scripts(browser: Browser, atlas_site: Path) -> None:
-    """No theme script (pages use the theme in its no-JavaScript form); table sorting only where tables are."""
+    """No theme script (pages use the theme in its no-JavaScript form), nor the theme's inline scripts that read
+    the browser's storage; table sorting only where tables are."""
     site = atlas_site / "site"
     assert not (site / "en" / "assets" / "javascripts").exists()
     page = browser.new_page()
+    # Count every time a script asks for the browser's storage.
+    page.add_init_script("""(() => {
+      window.kbStorageAsked = 0;
+      for (const name of ["localStorage", "sessionStorage"]) {
+        const get = Object.getOwnPropertyDescriptor(window, name).get;
+        Object.defineProperty(window, name, { configurable: true, get() { window.kbStorageAsked++; return get.call(window); } });
+      }
+    })()""")
     for rel, expected in (("en/ru/index.html", ["kb.js"]), ("ru/compare/conscription.html", ["kb.js", "kb-compare.js"])):
         page.goto(file_url(site / rel))
         loaded = page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())")
         assert loaded == expected, (rel, loaded)
         assert page.evaluate("document.documentElement.classList.contains('no-js')")
+        assert page.evaluate("window.kbStorageAsked") == 0, rel
     page.close()
