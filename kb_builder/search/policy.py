@@ -25,7 +25,7 @@ What the keys of policy.json mean:
 - `case_weight`: the page weight of a court decision, which ranks below the entries and guides that say what
   the rule is and what to do: a decision's short title and facts often hold a query's everyday words ("призывной
   возраст" is in a Syrian conscript's case, "получил повестку" in every summoned applicant's), while a lawyer
-  finds it by its name or number, which no other page repeats.
+  finds it first by its number, and by its party's name first or right after the entry that explains it.
 - `prefix`: a query word of at least `min_length` letters also matches the terms it begins, at `weight`,
   the first `max_terms` of them in sorted order.
 - `typos`: a query word that no entry has, as a term or as the beginning of one, matches terms within
