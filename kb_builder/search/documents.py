@@ -30,15 +30,24 @@ from kb_builder.search.policy import policy
 INDEXED_KINDS = ("entry", "guide", "template", "case")
 
 
+#: The sections of a generated page that only list other pages (an entry's related entries, more from its country,
+#: the decisions that apply it; a guide's decisions): their titles are those pages' words, not this page's, and
+#: counted here they made a word such as "дезертирство" part of nearly every entry, so that it weighed nothing.
+LINK_SECTIONS = frozenset({"related", "more", "cases", "case-law"})
+
+
 class _Text(HTMLParser):
-    """Visible text of an HTML fragment, without the ¶ permalinks."""
+    """Visible text of an HTML fragment, without the ¶ permalinks and the sections that list other pages."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
+        self.in_link_section = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("h1", "h2"):
+            self.in_link_section = dict(attrs).get("id") in LINK_SECTIONS
         if self.skip or (tag == "a" and "headerlink" in (dict(attrs).get("class") or "")):
             self.skip += 1
 
@@ -47,7 +56,7 @@ class _Text(HTMLParser):
             self.skip -= 1
 
     def handle_data(self, data: str) -> None:
-        if not self.skip:
+        if not self.skip and not self.in_link_section:
             self.parts.append(data)
 
 
