@@ -158,18 +158,27 @@ def test_the_table_filters_by_applicant_and_outcome_offline_on_a_phone(browser: 
     context.close()
 
 
+def ranked_in_both(browser: Browser, index: Path, page: Path, query: str, lang: str | None = None) -> tuple[list[str], list[str]]:
+    """What both searches show for a query, best first: the ids `kb search` on `index` prints, and the addresses
+    of the results of the in-browser search on `page` opened with `?q=`."""
+    found = run_kb("search", "--index", str(index), "--json", *(["--lang", lang] if lang else []), query)
+    assert found.returncode == 0, found.stderr
+    context = browser.new_context(**PHONE)
+    tab = context.new_page()
+    tab.goto(file_url(page, query))
+    shown = results(tab)
+    context.close()
+    return [hit["id"] for hit in json.loads(found.stdout)], shown
+
+
 @pytest.mark.parametrize("query, expected", [("1 C 31.18", "bverwg-1-c-31-18-bravo"), ("C-1/20", "cjeu-c-1-20-alpha"),
                                              ("Delta", "echr-delta"), ("Charlie", "vg-berlin-2024-charlie")])
 def test_both_searches_put_a_decision_first_for_its_number_or_party(browser: Browser, cases_site: Path, query: str,
                                                                   expected: str) -> None:
-    found = run_kb("search", "--index", str(cases_site / "index"), "--json", "--lang", "en", query)
-    assert found.returncode == 0, found.stderr
-    assert json.loads(found.stdout)[0]["id"] == expected
-    context = browser.new_context(**PHONE)
-    tab = context.new_page()
-    tab.goto(file_url(cases_site / "site" / "en" / "ru" / "ru-appeal.html", query))
-    assert results(tab)[0].endswith(f"/{expected}.html")
-    context.close()
+    ids, shown = ranked_in_both(browser, cases_site / "index", cases_site / "site" / "en" / "ru" / "ru-appeal.html",
+                                query, "en")
+    assert ids[0] == expected
+    assert shown[0].endswith(f"/{expected}.html")
 
 
 def test_the_bundled_decisions_are_in_the_schema_and_valid() -> None:
@@ -192,26 +201,20 @@ def test_in_the_bundled_atlas_a_decision_is_found_first_by_its_number_or_party(
     def found_first(ranked: list[str]) -> bool:
         return ranked[0] == expected or (party and ranked[0] in supports and ranked[1] == expected)
 
-    found = run_kb("search", "--index", str(atlas_site / "site" / "cli-index"), "--json", "--lang", "en", query)
-    assert found_first([hit["id"] for hit in json.loads(found.stdout)])
-    context = browser.new_context(**PHONE)
-    tab = context.new_page()
-    tab.goto(file_url(atlas_site / "site" / "en" / "index.html", query))
-    assert found_first([re.sub(r"^.*/([^/]+)\.html$", r"\1", url) for url in results(tab)])
-    context.close()
+    ids, shown = ranked_in_both(browser, atlas_site / "site" / "cli-index", atlas_site / "site" / "en" / "index.html",
+                                query, "en")
+    assert found_first(ids)
+    assert found_first([Path(url).stem for url in shown])
 
 
 def test_in_the_bundled_atlas_everyday_words_find_the_entry_before_decisions_that_use_them(
         browser: Browser, atlas_site: Path) -> None:
     """"Призывной возраст" is in the names of three Syrian conscripts' decisions; a reader asking for it is shown
     Russia's call-up entry first in both searches."""
-    found = run_kb("search", "--index", str(atlas_site / "site" / "cli-index"), "--json", "призывной возраст")
-    assert json.loads(found.stdout)[0]["id"] == "ru-call-up"
-    context = browser.new_context(**PHONE)
-    tab = context.new_page()
-    tab.goto(file_url(atlas_site / "site" / "ru" / "index.html", "призывной возраст"))
-    assert results(tab)[0].endswith("/ru/ru-call-up.html")
-    context.close()
+    ids, shown = ranked_in_both(browser, atlas_site / "site" / "cli-index", atlas_site / "site" / "ru" / "index.html",
+                                "призывной возраст")
+    assert ids[0] == "ru-call-up"
+    assert shown[0].endswith("/ru/ru-call-up.html")
 
 
 def test_the_bundled_case_law_has_thirty_decisions_with_official_sources_in_both_languages() -> None:
