@@ -32,6 +32,9 @@ from kb_builder.pages.paths import (
     CHANGES_PAGE,
     COUNTRIES_PAGE,
     DEADLINES_ANCHOR,
+    DECISIONS_ANCHOR,
+    MORE_ANCHOR,
+    RELATED_ANCHOR,
     DEADLINES_PAGE,
     GLOSSARY_PAGE,
     GUIDES_PAGE,
@@ -424,14 +427,14 @@ class Atlas:
 
         cases = self.cases_for.get(entry.id, [])
         if cases:
-            details += section("cases", self.l("cases_for_entry"))
+            details += section(DECISIONS_ANCHOR, self.l("cases_for_entry"))
             details += [self.l("cases_for_entry_intro"), ""]
             details += [f"- {self.case_line(path, case)}" for case in cases]
             details.append("")
 
         related = self.related[entry.id]
         if related:
-            details += section("related", self.l("related"))
+            details += section(RELATED_ANCHOR, self.l("related"))
             for other in related:
                 details.append(f"- {self.entry_link(path, other)} ({jurisdiction_name(other.jurisdiction, self.lang)})")
             details.append("")
@@ -439,7 +442,7 @@ class Atlas:
         siblings = [e for e in self.by_jurisdiction[entry.jurisdiction] if e.id != entry.id and e not in related]
         if siblings and level == 1:
             name = jurisdiction_name(entry.jurisdiction, self.lang)
-            details += section("more", self.l("more_from", name=name))
+            details += section(MORE_ANCHOR, self.l("more_from", name=name))
             details += [f"- {self.entry_link(path, other)}" for other in siblings[:MAX_SIBLINGS]]
             if len(siblings) > MAX_SIBLINGS:
                 details.append(f"- [{self.l('all_of', name=name)}]({link(path, jurisdiction_path(entry.jurisdiction))})")

@@ -15,11 +15,13 @@ from kb_builder.pages.markdown import admonition, attributes, block, cell, escap
 from kb_builder.pages.organisations import organisation_block
 from kb_builder.pages.references import References
 from kb_builder.pages.paths import (
+    CASE_LAW_ANCHOR,
     CASES_PAGE,
     GUIDES_DOSSIER,
     GUIDES_PAGE,
     HELP_PAGE,
     QUIZ_PAGE,
+    RELATED_ANCHOR,
     TEMPLATES_PAGE,
     guide_path,
     jurisdiction_path,
@@ -114,12 +116,12 @@ class GuidePages:
             out += ["", f"[{self.l('help_all')}]({link(path, HELP_PAGE)})", ""]
 
         if "lawyers" in guide.audience and level == 1:
-            out += [f"{hh} {self.l('case_law')} {{#{prefix}case-law}}", ""]
+            out += [f"{hh} {self.l('case_law')} {{#{prefix}{CASE_LAW_ANCHOR}}}", ""]
             out += [f"{self.l('guide_case_law')} [{self.l('cases_all')}]({link(path, CASES_PAGE)})", ""]
 
         related = [self.by_id[g] for g in guide.related_guides if g in self.by_id]
         if related and level == 1:
-            out += [f"{hh} {self.l('related_guides')} {{#{prefix}related}}", ""]
+            out += [f"{hh} {self.l('related_guides')} {{#{prefix}{RELATED_ANCHOR}}}", ""]
             out += [f"- [{escape_link_text(self.text(g.title))}]({link(path, guide_path(g.id))})" for g in related]
             out.append("")
 

@@ -18,6 +18,11 @@ GLOSSARY_PAGE = "glossary.md"
 DEADLINES_PAGE = "deadlines.md"
 #: The heading of a jurisdiction page's table of deadlines, which "All deadlines" links to.
 DEADLINES_ANCHOR = "deadlines"
+#: The headings of the sections of an entry's or guide's page that only list other pages: related entries (or
+#: guides), more from the entry's country, the decisions that apply an entry, a guide's pointer to the case law.
+#: Search leaves them out of the page's text: their titles are those pages' words.
+RELATED_ANCHOR, MORE_ANCHOR, DECISIONS_ANCHOR, CASE_LAW_ANCHOR = "related", "more", "cases", "case-law"
+LISTING_ANCHORS = frozenset({RELATED_ANCHOR, MORE_ANCHOR, DECISIONS_ANCHOR, CASE_LAW_ANCHOR})
 COMPARE_CONSCRIPTION = "compare/conscription.md"
 COMPARE_STAY = "compare/stay.md"
 COMPARE_ASYLUM_DEADLINES = "compare/asylum-deadlines.md"

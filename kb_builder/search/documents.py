@@ -20,7 +20,15 @@ from kb_builder.pages.cases import CasePages
 from kb_builder.pages.documents import DocumentPages
 from kb_builder.pages.guides import GuidePages
 from kb_builder.pages.markdown import to_html
-from kb_builder.pages.paths import case_path, entry_path, guide_path, page_url, site_url, template_path
+from kb_builder.pages.paths import (
+    LISTING_ANCHORS,
+    case_path,
+    entry_path,
+    guide_path,
+    page_url,
+    site_url,
+    template_path,
+)
 from kb_builder.pages.sanitize import sanitize_html
 from kb_builder.search import analysis
 from kb_builder.search.browser_index import SearchDocument
@@ -30,14 +38,9 @@ from kb_builder.search.policy import policy
 INDEXED_KINDS = ("entry", "guide", "template", "case")
 
 
-#: The sections of a generated page that only list other pages (an entry's related entries, more from its country,
-#: the decisions that apply it; a guide's decisions): their titles are those pages' words, not this page's, and
-#: counted here they made a word such as "дезертирство" part of nearly every entry, so that it weighed nothing.
-LINK_SECTIONS = frozenset({"related", "more", "cases", "case-law"})
-
-
 class _Text(HTMLParser):
-    """Visible text of an HTML fragment, without the ¶ permalinks and the sections that list other pages."""
+    """Visible text of an HTML fragment, without the ¶ permalinks and the sections that only list other pages
+    (`LISTING_ANCHORS`: counted as a page's text, their titles made "дезертирство" a word of nearly every entry)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -46,9 +49,10 @@ class _Text(HTMLParser):
         self.in_link_section = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = dict(attrs)
         if tag in ("h1", "h2"):
-            self.in_link_section = dict(attrs).get("id") in LINK_SECTIONS
-        if self.skip or (tag == "a" and "headerlink" in (dict(attrs).get("class") or "")):
+            self.in_link_section = named.get("id") in LISTING_ANCHORS
+        if self.skip or (tag == "a" and "headerlink" in (named.get("class") or "")):
             self.skip += 1
 
     def handle_endtag(self, tag: str) -> None:
