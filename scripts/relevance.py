@@ -86,6 +86,14 @@ def misses(rankings: list[list[str]], queries: list[dict]) -> list[str]:
     ]
 
 
+def not_first(rankings: list[list[str]], queries: list[dict]) -> list[str]:
+    return [
+        f"{item['q']!r}: expected one of {item['expect']} first, got {ranking[:5]}"
+        for ranking, item in zip(rankings, queries)
+        if not ranking or ranking[0] not in item["expect"]
+    ]
+
+
 def main() -> None:
     from kb_builder.exports.chromium import chromium
 
@@ -109,6 +117,8 @@ def main() -> None:
     for name, ranking in (("kb search", cli), ("browser", web)):
         for line in misses(ranking, queries):
             print(f"miss ({name}): {line}", file=sys.stderr)
+        for line in not_first(ranking, queries):
+            print(f"not first ({name}): {line}", file=sys.stderr)
     if args.write:
         replace_section(report)
 
