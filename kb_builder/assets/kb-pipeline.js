@@ -5,7 +5,8 @@
  * One pipeline serves both languages, because pages mix them (Russian terms in English pages, case
  * numbers and Latin names in Russian ones): text is split into runs of letters and digits, lower-cased
  * and folded; words shorter than the policy's minimum or among its stop words are dropped; the rest are
- * stemmed with the Russian Snowball stemmer when they contain Cyrillic, with lunr's stemmer otherwise.
+ * stemmed with the Russian Snowball stemmer when they contain Cyrillic, with lunr's stemmer otherwise, and
+ * a stem in the policy's `stems` is replaced by its twin.
  *
  * Usage: kbPipeline(lunr)(policy.tokens).terms(text) under Node; window.kbPipeline(policy.tokens) in the
  * browser, where lunr is already loaded. */
@@ -17,14 +18,17 @@
   var CYRILLIC = /[\u0400-\u04FF]/;
   var WORD = /[\p{L}\p{N}]+/gu;
 
-  function stem(word) {
-    var token = new lunr.Token(word, {});
-    return (CYRILLIC.test(word) ? lunr.ru.stemmer(token) : lunr.stemmer(token)).toString();
-  }
-
   return function pipeline(rules) {
     var stopWords = new Set(rules.stop_words);
     var folds = Object.keys(rules.fold);
+    var stems = new Map(Object.entries(rules.stems));
+
+    /* The stem of a lower-case, folded word (a stem in the policy's `stems` replaced by its twin). */
+    function stem(word) {
+      var token = new lunr.Token(word, {});
+      var found = (CYRILLIC.test(word) ? lunr.ru.stemmer(token) : lunr.stemmer(token)).toString();
+      return stems.has(found) ? stems.get(found) : found;
+    }
 
     function normalise(word) {
       var out = word.toLowerCase();

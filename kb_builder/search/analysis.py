@@ -1,8 +1,9 @@
 """Text to search terms by the policy's `tokens` rules: the Python side of `assets/kb-pipeline.js`.
 
 Both sides split text into runs of letters and digits, lower-case and fold them, drop stop words and stem with
-the same stemmers (lunr's Porter stemmer, ported in `porter`, and the Russian Snowball stemmer), so that a
-word reduces to the same term in the terminal and in the browser.
+the same stemmers (lunr's Porter stemmer, ported in `porter`, and the Russian Snowball stemmer, with the
+policy's `stems` mending the stems it cuts too short), so that a word reduces to the same term in the terminal
+and in the browser.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ _russian = snowballstemmer.stemmer("russian")
 
 
 def stem(word: str) -> str:
-    """The stem of a lower-case, folded word."""
-    return _russian.stemWord(word) if CYRILLIC.search(word) else porter.stem(word)
+    """The stem of a lower-case, folded word (a stem in the policy's `stems` replaced by its twin)."""
+    found = _russian.stemWord(word) if CYRILLIC.search(word) else porter.stem(word)
+    return policy().stems.get(found, found)
 
 
 def normalise(word: str) -> str:

@@ -40,7 +40,10 @@ What the keys of policy.json mean:
 - `tokens`: text is split into runs of letters and digits, lower-cased, with the `fold` characters
   replaced; words shorter than `min_length` or in `stop_words` (both languages, already folded) are dropped;
   the rest are stemmed, with the Russian Snowball stemmer if they have Cyrillic letters and with lunr's
-  Porter stemmer otherwise.
+  Porter stemmer otherwise. `stems` replaces a stem the stemmer cuts too short in some forms of a word by
+  the stem of its other forms: Snowball reads the "-ыв" of «призыв» as a verb's ending and cuts it to
+  "приз" while «призыва», «призыву» stay "призыв", and cuts «Казахстан», «Казахстана» to "казахста" but
+  «в Казахстане» to "казахстан", so that a query in one form did not find pages with the other.
 """
 
 from __future__ import annotations
@@ -91,6 +94,7 @@ class Policy:
     prefix_max_terms: int
     typos: Typos
     fold: dict[str, str]
+    stems: dict[str, str]
     min_length: int
     stop_words: frozenset[str]
 
@@ -130,6 +134,7 @@ def policy(path: Path = POLICY_FILE) -> Policy:
                 ending_weights=tuple(float(w) for w in typos["ending"]["weights"]),
             ),
             fold=dict(tokens["fold"]),
+            stems=dict(tokens["stems"]),
             min_length=int(tokens["min_length"]),
             stop_words=frozenset(tokens["stop_words"]),
         )
