@@ -85,6 +85,16 @@ def test_a_query_loads_only_the_index_parts_it_needs(browser: Browser, atlas_sit
     page.close()
 
 
+def test_the_scripts_a_search_runs_first_ask_to_be_compiled_while_they_load(atlas_site: Path) -> None:
+    """The site's script and the index's first part open with V8's compile hint (a comment, on their first line,
+    where V8 looks for it), so that the phone's slow processor does not compile each function on the page's
+    thread between a part of the index arriving and the first result."""
+    for lang in ("en", "ru"):
+        for rel in ("assets/kb/kb.js", "assets/kb/search/index.js"):
+            first = (atlas_site / "site" / lang / rel).read_text(encoding="utf-8").split("\n", 1)[0]
+            assert first == "//# allFunctionsCalledOnLoad", (lang, rel, first[:80])
+
+
 def test_pages_load_only_the_atlas_scripts(browser: Browser, atlas_site: Path) -> None:
     """No theme script (pages use the theme in its no-JavaScript form), nor the theme's inline scripts that read
     the browser's storage; table sorting only where tables are."""

@@ -275,7 +275,8 @@ class LanguageSite:
 
         tablesort = self.modules / "tablesort" / "dist"
         return {
-            SITE_SCRIPT: labels("__kbSearchLabels", {k: f"search_{k}" for k in browser_index.LABELS}, {"results": "results"})
+            SITE_SCRIPT: browser_index.COMPILE_EAGERLY
+            + labels("__kbSearchLabels", {k: f"search_{k}" for k in browser_index.LABELS}, {"results": "results"})
             + labels("__kbPrintLabels", {"printed": "printed_on"})
             + labels("__kbTableLabels", {"scroll": "table_scroll", "region": "table_region"})
             + read("kb-search.js")
