@@ -136,7 +136,8 @@ def indexed_pages(atlas: Atlas, guides: GuidePages, forms: DocumentPages, cases:
     found = [
         Indexed(entry_path(e), e.id, e.topic, e.jurisdiction,
                 document(entry_path(e), atlas.text(e.title), atlas.search_meta(e), atlas.text(e.summary),
-                         entry_fields(atlas, e, text(entry_path(e), lambda: atlas.entry_page(e).markdown)), entry=True))
+                         entry_fields(atlas, e, text(entry_path(e), lambda: atlas.entry_page(e).markdown)), entry=True,
+                         weight=policy().home_weight(atlas.lang, e.jurisdiction)))
         for e in atlas.entries
     ]
     for guide in guides.guides:
@@ -155,5 +156,5 @@ def indexed_pages(atlas: Atlas, guides: GuidePages, forms: DocumentPages, cases:
         found.append(Indexed(path, case.id, "case", case.jurisdiction, document(
             path, cases.title(case), cases.search_meta(case), atlas.text(case.holding),
             page_fields(atlas, text(path, lambda: cases.case_page(case).markdown), cases.search_fields(case)),
-            weight=policy().case_weight)))
+            weight=policy().case_weight * policy().home_weight(atlas.lang, case.jurisdiction))))
     return sorted(found, key=lambda page: site_url(atlas.lang, page.path))

@@ -26,6 +26,11 @@ What the keys of policy.json mean:
   the rule is and what to do: a decision's short title and facts often hold a query's everyday words ("призывной
   возраст" is in a Syrian conscript's case, "получил повестку" in every summoned applicant's), while a lawyer
   finds it first by its number, and by its party's name first or right after the entry that explains it.
+- `home`: by language, the jurisdiction whose pages (entries and court decisions) weigh `weight` times as much
+  in that language's search, and why: most people who search the atlas in Russian are Russian citizens, so
+  where a Russian query fits a page on Russia about as well as one on another country («я уклоняюсь от
+  призыва» fits Russia's penalties and Spain's asylum cases for evaders), Russia's comes first. It is kept
+  small, so that a query naming another country («уклонение от призыва в Беларуси») still finds that country.
 - `prefix`: a query word of at least `min_length` letters also matches the terms it begins, at `weight`,
   the first `max_terms` of them in sorted order.
 - `typos`: a query word that no entry has, as a term or as the beginning of one, matches terms within
@@ -87,6 +92,7 @@ class Policy:
     listing_weight: float
     form_weight: float
     case_weight: float
+    home: dict[str, tuple[str, float]]
     glossary_repeat: int
     glossary_weight: float
     prefix_min_length: int
@@ -97,6 +103,11 @@ class Policy:
     stems: dict[str, str]
     min_length: int
     stop_words: frozenset[str]
+
+    def home_weight(self, lang: str, jurisdiction: str) -> float:
+        """How much more a page on `jurisdiction` weighs in the search of `lang` (`home`), 1 for most."""
+        home, weight = self.home.get(lang, ("", 1.0))
+        return weight if jurisdiction == home else 1.0
 
 
 @cache
@@ -120,6 +131,7 @@ def policy(path: Path = POLICY_FILE) -> Policy:
             listing_weight=float(raw["listing_weight"]),
             form_weight=float(raw["form_weight"]),
             case_weight=float(raw["case_weight"]),
+            home={lang: (str(rule["jurisdiction"]), float(rule["weight"])) for lang, rule in raw["home"].items()},
             glossary_repeat=int(raw["glossary"]["repeat"]),
             glossary_weight=float(raw["glossary"]["weight"]),
             prefix_min_length=int(prefix["min_length"]),
