@@ -45,6 +45,13 @@ def indexed_ids() -> set[str]:
     return {yaml.safe_load(p.read_text(encoding="utf-8"))["id"] for f in folders for p in (REPO / f).rglob("*.yaml")}
 
 
+def indexed_rankings(site: Path, queries: list[dict], browser: Browser) -> list[list[str]]:
+    """The ids of the pages each query shows in the in-browser search, best first, leaving out the listing and
+    hand-written pages that only the browser indexes (`kb search` has the others)."""
+    ids = indexed_ids()
+    return [[Path(h).stem for h in hrefs if Path(h).stem in ids] for hrefs in browser_results(site, queries, browser)]
+
+
 def test_shared_queries_cover_both_languages_typos_and_the_glossary() -> None:
     queries = load_queries(SHARED_QUERIES)
     assert len(queries) >= 30
@@ -63,9 +70,8 @@ def test_both_searches_rank_the_same_first_three_entries(atlas_site: Path, brows
     out of the comparison."""
     queries = load_queries(SHARED_QUERIES)
     site = atlas_site / "site"
-    ids = indexed_ids()
     terminal = cli_rankings(site / "cli-index", queries)
-    in_browser = [[Path(h).stem for h in hrefs if Path(h).stem in ids] for hrefs in browser_results(site, queries, browser)]
+    in_browser = indexed_rankings(site, queries, browser)
     differ = [
         f"{q['q']!r} ({q['lang']}): kb search {cli[:3]}, browser {web[:3]}"
         for q, cli, web in zip(queries, terminal, in_browser)
@@ -83,11 +89,10 @@ def test_a_russian_query_finds_russias_page_first_unless_it_names_another_countr
     Belarus's page first. In both searches (the page weight is one number that both indexes are made with)."""
     queries = [{"q": "я уклоняюсь от призыва"}, {"q": "уклонение от призыва в Беларуси"}]
     site = atlas_site / "site"
-    ids = indexed_ids()
-    in_browser = [[Path(h).stem for h in hrefs if Path(h).stem in ids] for hrefs in browser_results(site, queries, browser)]
-    for ranking in (cli_rankings(site / "cli-index", queries), in_browser):
+    for ranking in (cli_rankings(site / "cli-index", queries), indexed_rankings(site, queries, browser)):
         assert [found[0] for found in ranking] == ["ru-penalties", "by-conscription-and-objection"], ranking
-    assert policy().home_weight("ru", "RU") > 1 == policy().home_weight("en", "RU") == policy().home_weight("ru", "BY")
+    assert policy().home_weight("ru", "RU") > 1
+    assert policy().home_weight("en", "RU") == policy().home_weight("ru", "BY") == 1
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
