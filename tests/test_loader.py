@@ -135,6 +135,30 @@ def test_duplicate_id_across_files_and_missing_related(entries: Path) -> None:
     assert len(found) == 2
 
 
+def test_links_to_entries_by_id_are_checked_at_their_place(entries: Path) -> None:
+    """A body may link to another entry by its id; an unknown id, or such a link outside the body (whose texts
+    the pages do not resolve), is reported where it is written."""
+    write(entries, "ru/a.yaml", entry_text(id="ru-target"))
+    ok = change(entry_text(id="ru-from"), "в течение трёх месяцев.", "в течение трёх месяцев (см. [статью](entry:ru-target)).")
+    write(entries, "ru/b.yaml", ok)
+    assert problems(entries) == []
+    broken = change(ok, "(entry:ru-target)", "(entry:ru-targe)")
+    write(entries, "ru/b.yaml", broken)
+    line, col = position(broken, "ru-targe)")
+    assert only_problem(entries) == (
+        str(entries / "ru/b.yaml"), line, col,
+        "body.ru: no entry has the id 'ru-targe' (expected the id of an existing entry after entry:)",
+    )
+    outside = change(entry_text(id="ru-from"), "или в суд.", "или в суд ([статья](entry:ru-target)).")
+    write(entries, "ru/b.yaml", outside)
+    line, col = position(outside, "entry:ru-target")
+    assert only_problem(entries) == (
+        str(entries / "ru/b.yaml"), line, col,
+        "summary.ru: a link to 'entry' is not allowed (expected a link starting with http:, https:, mailto:, "
+        "or entry: in the body)",
+    )
+
+
 def test_folder_must_match_jurisdiction(entries: Path) -> None:
     text = entry_text(jurisdiction="DE", id="de-x")
     write(entries, "ru/x.yaml", text)

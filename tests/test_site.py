@@ -15,7 +15,11 @@ from helpers import REPO, article, entry_text, parse, run_kb, text_of, write
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("small")
     entries = root / "entries"
-    write(entries, "ru/appeal.yaml", entry_text(id="ru-appeal", related="[int-guidelines]"))
+    # The body of ru-appeal links to the guidelines by id, in both languages.
+    appeal = (entry_text(id="ru-appeal", related="[int-guidelines]")
+              .replace("within three months.", "within three months (see [the guidelines](entry:int-guidelines)).")
+              .replace("в течение трёх месяцев.", "в течение трёх месяцев (см. [позицию](entry:int-guidelines))."))
+    write(entries, "ru/appeal.yaml", appeal)
     write(entries, "int/guidelines.yaml", entry_text(id="int-guidelines", jurisdiction="INT", warned=True))
     result = run_kb("build", "--entries", str(entries), "--site-dir", str(root / "site"), "--no-bundle")
     assert result.returncode == 0, result.stderr
@@ -42,7 +46,7 @@ def test_entry_page_shows_facts_sources_review_and_notice(small_site: Path) -> N
     assert "What the 3 facts here rest on: the law's text — 2; reports only — 1." in text
     assert "Deadlines" in text and "53-FZ, Art. 28(7)" in text
     assert "Three months Law text: 53-FZ, Art. 28(7)" in text
-    assert "Write to the regional draft board within three months." in text
+    assert "Write to the regional draft board within three months (see the guidelines" in text
     assert "Legal basis" in text and "http://pravo.gov.ru/proxy/ips/?docbody=&nd=102052265" in text
     assert "https://epp.genproc.gov.ru/web/source-ru-appeal (primary source; accessed 20 November 2026)" in text
     assert "Next review due: 21 November 2027" in text
@@ -111,6 +115,18 @@ def test_related_links_resolve(small_site: Path) -> None:
     hrefs = [a.get("href") for tag, a in parse(page).tags if tag == "a"]
     assert "../int/int-guidelines.html" in hrefs
     assert (page.parent / "../int/int-guidelines.html").resolve().is_file()
+
+
+def test_a_body_links_to_an_entry_by_its_id(small_site: Path) -> None:
+    """`[text](entry:<id>)` in a body is a link to that entry's page, from the entry's page and from its country's
+    printable page, in both languages; nothing of the authored form is left."""
+    for lang, text in (("en", "the guidelines"), ("ru", "позицию")):
+        for name in ("ru-appeal.html", "dossier.html"):
+            page = small_site / lang / "ru" / name
+            html_text = page.read_text(encoding="utf-8")
+            assert re.search(r'<a href="\.\./int/int-guidelines\.html"[^>]*>' + re.escape(text) + "</a>", html_text), (lang, name)
+            assert "entry:" not in html_text, (lang, name)
+            assert (page.parent / "../int/int-guidelines.html").resolve().is_file()
 
 
 def test_no_external_asset_in_pages(small_site: Path) -> None:

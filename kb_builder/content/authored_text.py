@@ -1,4 +1,6 @@
-"""Checks on the Markdown that authors write: no raw HTML, and links only to http, https or mailto.
+"""Checks on the Markdown that authors write: no raw HTML, and links only to http, https or mailto, or, in an
+entry's body, to another entry by its id (`[the entry on extradition](entry:kz-extradition)`), which the page
+turns into a link to that entry's page.
 
 The renderer sanitises every generated page anyway (`sanitize.py`); these checks tell the author,
 at the exact line, that the text would not survive as written.
@@ -17,6 +19,10 @@ from kb_builder.content.schema import LANGUAGES
 from kb_builder.content.yaml_source import Loc, YamlDocument
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
+#: A link to another entry, by its id: allowed in an entry's body, the one text its page shows as Markdown of its
+#: own (pages.atlas resolves it; loader checks that the id exists).
+ENTRY_SCHEME = "entry"
+ENTRY_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\(\s*entry:(?P<id>[^)\s]*)\s*\)")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--|<!\[CDATA\[|<\?")
 _LINK = re.compile(r"\]\(\s*<?\s*(?P<url>[^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(?P<ref>\S+)", re.MULTILINE)
@@ -50,7 +56,16 @@ def text_position(doc: YamlDocument, loc: Loc, text: str, offset: int) -> tuple[
     return line + line_in_text, col_in_line + 1
 
 
-def markup_problems(doc: YamlDocument, display_path: str) -> list[Problem]:
+def entry_links(doc: YamlDocument) -> Iterator[tuple[Loc, str, int, str]]:
+    """Every link to an entry by its id in the file's texts: where (field, text, offset of the id) and the id."""
+    for loc, text in _texts(doc.data):
+        for match in ENTRY_LINK.finditer(_CODE.sub(lambda m: " " * len(m.group()), text)):
+            yield loc, text, match.start("id"), match.group("id")
+
+
+def markup_problems(doc: YamlDocument, display_path: str, *, entry_body: bool = False) -> list[Problem]:
+    """Raw HTML, images and links the pages would not keep, at their line. With `entry_body`, the file is an entry,
+    whose `body` may link to other entries (`entry:<id>`)."""
     problems = []
     for loc, text in _texts(doc.data):
         visible = _CODE.sub(lambda m: " " * len(m.group()), _AUTOLINK.sub(lambda m: " " * len(m.group()), text))
@@ -74,6 +89,8 @@ def markup_problems(doc: YamlDocument, display_path: str) -> list[Problem]:
         for match in _LINK.finditer(_CODE.sub(lambda m: " " * len(m.group()), text)):
             url = match.group("url") if match.group("url") is not None else match.group("ref")
             scheme = _SCHEME.match(html.unescape(url or "").strip())
+            if scheme and entry_body and loc[0] == "body" and scheme.group("scheme").lower() == ENTRY_SCHEME:
+                continue
             if scheme and scheme.group("scheme").lower() not in ALLOWED_SCHEMES:
                 offset = match.start("url") if match.group("url") is not None else match.start("ref")
                 line, col = text_position(doc, loc, text, offset)
@@ -83,7 +100,8 @@ def markup_problems(doc: YamlDocument, display_path: str) -> list[Problem]:
                         line,
                         col,
                         f"{field}: a link to {scheme.group('scheme')!r} is not allowed "
-                        f"(expected a link starting with {', '.join(s + ':' for s in ALLOWED_SCHEMES)})",
+                        f"(expected a link starting with {', '.join(s + ':' for s in ALLOWED_SCHEMES)}"
+                        + (", or entry: in the body" if entry_body else "") + ")",
                     )
                 )
     return problems

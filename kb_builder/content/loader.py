@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kb_builder.content.authored_text import markup_problems, rendering_warnings
+from kb_builder.content.authored_text import entry_links, markup_problems, rendering_warnings, text_position
 from kb_builder.content.entry_checks import entry_problems
 from kb_builder.content.jurisdictions import JURISDICTION_CODES, jurisdiction_slug
 from kb_builder.content.problems import EntryErrors, Problem
@@ -85,7 +85,7 @@ def load_file(path: Path, policy: SourcePolicy | None) -> tuple[ParsedFile | Non
     doc, problems = read_yaml(path, shown)
     if doc is None:
         return None, problems
-    problems += markup_problems(doc, shown)
+    problems += markup_problems(doc, shown, entry_body=True)
     try:
         entry = Entry.model_validate(doc.data)
     except ValidationError as err:
@@ -187,6 +187,14 @@ def _cross_check(root: Path, parsed: list[ParsedFile]) -> list[Problem]:
             elif target == item.raw("id"):
                 problems.append(
                     Problem(item.display_path, line, col, f"related[{index}]: the entry names itself (expected another entry's id)")
+                )
+        for loc, text, offset, target in entry_links(item.doc):
+            if target not in first_by_id:
+                line, col = text_position(item.doc, loc, text, offset)
+                field = ".".join(str(p) for p in loc)
+                problems.append(
+                    Problem(item.display_path, line, col,
+                            f"{field}: no entry has the id {target!r} (expected the id of an existing entry after entry:)")
                 )
     return problems
 

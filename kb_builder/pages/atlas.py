@@ -17,6 +17,7 @@ from functools import cached_property
 from markupsafe import Markup, escape
 
 from kb_builder.content import provenance
+from kb_builder.content.authored_text import ENTRY_LINK
 from kb_builder.content.contacts import Listed
 from kb_builder.content.jurisdictions import jurisdiction_name, sort_key
 from kb_builder.pages.labels import audience_name, count, format_day, format_days, label, sentence, topic_name
@@ -264,6 +265,15 @@ class Atlas:
     def entry_link(self, from_page: str, entry: Entry) -> str:
         return f"[{escape_link_text(self.text(entry.title))}]({link(from_page, entry_path(entry))})"
 
+    def with_entry_links(self, from_page: str, markdown: str) -> str:
+        """Authored Markdown with each link to an entry by its id (`[text](entry:<id>)`) made a link to that entry's
+        page from this one; a link to an entry this atlas does not have (a preview that left a broken file out) is
+        shown as its text."""
+        def resolved(match: re.Match[str]) -> str:
+            target = self.by_id.get(match.group("id"))
+            return f"[{match.group('text')}]({link(from_page, entry_path(target))})" if target else match.group("text")
+        return ENTRY_LINK.sub(resolved, markdown)
+
     def entry_list_item(self, from_page: str, entry: Entry, *, summary: bool = True) -> str:
         warned = len(provenance.warned(entry))
         marker = f" *({self.l('warn_count', n=str(warned))})*" if warned else ""
@@ -361,7 +371,7 @@ class Atlas:
         # Before the details: the answer in short and the way to the steps, then what the page is and what its
         # facts rest on, and on a phone its contents.
         prefix = f"{entry.id}-" if anchor else ""
-        body = authored_body(self.text(entry.body).strip(), level - 1, prefix)
+        body = authored_body(self.with_entry_links(path, self.text(entry.body).strip()), level - 1, prefix)
         parts: list[tuple[str, str]] = []  # (id, title) of every section, for the contents
         out += self.lead(entry, body)
         out += self.notice(entry)
