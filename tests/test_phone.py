@@ -133,3 +133,26 @@ def test_the_world_table_is_ordered_by_name_in_the_pages_language(atlas_site: Pa
         codes = re.findall(r'<tr data-code="([A-Z]{2})">', page)
         names = [jurisdiction_name(c, lang) for c in codes]
         assert names == sorted(names), names[:10]
+
+
+def test_rows_of_links_on_the_home_page_are_easy_to_tap(browser: Browser, atlas_site: Path) -> None:
+    """The countries and the ways into the atlas are rows of links separated by " · ": each link is tall enough to
+    tap (WCAG 2.2 asks for 24 px; 32 here), no link's tap area reaches into the next line's, and no name breaks
+    across two lines."""
+    context = browser.new_context(locale="ru-RU", **PHONE)
+    tab = context.new_page()
+    tab.goto(file_url(atlas_site / "site" / "ru" / "index.html"))
+    rows = tab.evaluate(
+        """() => Array.from(document.querySelectorAll('.kb-link-row')).map(row =>
+             Array.from(row.querySelectorAll('a')).map(a => Array.from(a.getClientRects(), r => [r.top, r.bottom])))"""
+    )
+    assert len(rows) == 2 and all(len(links) >= 4 for links in rows), rows
+    for links in rows:
+        assert all(len(rects) == 1 for rects in links), "a link broken across two lines"
+        boxes = sorted(rects[0] for rects in links)
+        assert all(bottom - top >= 32 for top, bottom in boxes), boxes
+        lines = sorted({round(top) for top, _ in boxes})
+        for upper, lower in zip(lines, lines[1:]):
+            upper_bottom = max(bottom for top, bottom in boxes if round(top) == upper)
+            assert upper_bottom <= lower + 0.5, (upper, lower, upper_bottom)
+    context.close()

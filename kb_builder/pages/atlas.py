@@ -27,7 +27,7 @@ from kb_builder.content.provenance import Fact, Provenance
 from kb_builder.content.schema import LANGUAGES, TOPICS, AgeFact, Case, Guide, Template, Change, BoolFact, DaysFact, Deadline, Entry, LegalBasis, LineFact, LocalizedText, MonthsFact, Source, split_ref
 from kb_builder.pages import html
 from kb_builder.pages.organisations import organisation_block
-from kb_builder.pages.markdown import admonition, attributes, block, cell, escape_link_text, heading, indent
+from kb_builder.pages.markdown import admonition, attributes, block, cell, escape_link_text, heading, indent, link_row
 from kb_builder.pages.paths import (
     CASES_PAGE,
     CHANGES_PAGE,
@@ -610,12 +610,11 @@ class Atlas:
     def home_fragment(self) -> str:
         """The ways into the atlas that the home page ends with."""
         out = ["", f"## [{self.l('countries')}]({COUNTRIES_PAGE})", ""]
-        out += [
+        out += link_row([
             f"[{jurisdiction_name(code, self.lang)}]({link(HOME_PAGE, jurisdiction_path(code))})"
             for code in self.by_jurisdiction
-        ]
-        out[-len(self.by_jurisdiction):] = [" · ".join(out[-len(self.by_jurisdiction):])] if self.by_jurisdiction else []
-        out += ["", f"## {self.l('topics')}", ""]
+        ])
+        out += [f"## {self.l('topics')}", ""]
         out += [f"- [{topic_name(t, self.lang)}]({link(HOME_PAGE, topic_path(t))})" for t in TOPICS]
         out += [
             "",

@@ -11,7 +11,7 @@ from kb_builder.content.schema import CITIZENSHIPS, PLACES, STAGES, Guide, Templ
 from kb_builder.pages import html
 from kb_builder.pages.atlas import PRINTED_MARK, Atlas, Page
 from kb_builder.pages.labels import audience_name
-from kb_builder.pages.markdown import admonition, attributes, block, cell, escape_link_text, heading
+from kb_builder.pages.markdown import admonition, attributes, block, cell, escape_link_text, heading, link_row
 from kb_builder.pages.organisations import organisation_block
 from kb_builder.pages.references import References
 from kb_builder.pages.paths import (
@@ -148,13 +148,13 @@ class GuidePages:
         """What the home page starts with: the situations, and the ways to find one's own."""
         if not self.guides:
             return ""
-        out = [f"## {self.l('situations')} {{#situations}}", "", self.l("situations_intro"), "",
-               self.situations_block(from_page), "",
-               f"[{self.l('quiz')}]({link(from_page, QUIZ_PAGE)}) · [{self.l('all_situations')}]({link(from_page, GUIDES_PAGE)})"
-               f" · [{self.l('templates')}]({link(from_page, TEMPLATES_PAGE)})"]
+        ways = [f"[{self.l('quiz')}]({link(from_page, QUIZ_PAGE)})", f"[{self.l('all_situations')}]({link(from_page, GUIDES_PAGE)})",
+                f"[{self.l('templates')}]({link(from_page, TEMPLATES_PAGE)})"]
         if self.organisations:
-            out[-1] += f" · [{self.l('help')}]({link(from_page, HELP_PAGE)})"
-        return "\n".join(out + [""])
+            ways.append(f"[{self.l('help')}]({link(from_page, HELP_PAGE)})")
+        out = [f"## {self.l('situations')} {{#situations}}", "", self.l("situations_intro"), "",
+               self.situations_block(from_page), "", *link_row(ways)]
+        return "\n".join(out)
 
     def index_page(self) -> Page:
         path = GUIDES_PAGE
@@ -220,7 +220,7 @@ class GuidePages:
         codes = sorted(self.organisations, key=lambda c: sort_key(c, self.lang))
         if not codes:
             out += [self.l("no_organisations"), ""]
-        out += [" · ".join(f"[{jurisdiction_name(c, self.lang)}](#{c.lower()})" for c in codes), ""]
+        out += link_row([f"[{jurisdiction_name(c, self.lang)}](#{c.lower()})" for c in codes])
         for code in codes:
             name = jurisdiction_name(code, self.lang)
             heading = f"[{escape_link_text(name)}]({link(path, jurisdiction_path(code))})" if code in self.atlas.by_jurisdiction else name

@@ -45,6 +45,16 @@ def attributes(css_class: str) -> str:
     return f"{{: .{css_class} }}"
 
 
+#: The class of a paragraph that is a row of links separated by " · " (countries, ways into the atlas): on a phone,
+#: lines far enough apart, and links tall enough, to tap one without hitting the next (kb-theme.css).
+LINK_ROW = "kb-link-row"
+
+
+def link_row(links: list[str]) -> list[str]:
+    """Links in one paragraph, separated by " · ", with the class that makes them easy to tap; then a blank line."""
+    return [" · ".join(links), attributes(LINK_ROW), ""] if links else []
+
+
 #: Python-Markdown's names of the extensions the pages are written for (the site's configuration enables them).
 EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "toc")
 
