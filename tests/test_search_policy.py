@@ -219,6 +219,7 @@ def test_the_forms_of_a_word_whose_stem_the_policy_mends_make_one_term_in_both_s
         "дезертир дезертиры дезертиров дезертирство дезертирства",
         "уклонение уклонения уклоняться уклоняюсь уклоняющихся уклонист уклонистов",
         "весна весной весенний весеннего",
+        "служу служит служат служил служить",
     ]
     for made in (list(map(analysis.terms, groups)), node_terms(groups)):
         assert [len(set(terms)) for terms in made] == [1] * len(groups), made
