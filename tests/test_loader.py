@@ -159,6 +159,19 @@ def test_links_to_entries_by_id_are_checked_at_their_place(entries: Path) -> Non
     )
 
 
+def test_a_problem_in_a_folded_text_points_at_the_line_as_written(entries: Path) -> None:
+    """YAML joins the lines of a folded text (`>-`) into one; the position is counted back through them."""
+    text = change(
+        entry_text(),
+        "  en: A decision of the draft board can be appealed to the regional board or to a court.",
+        "  en: >-\n    A decision of the draft board can be appealed\n    to the regional board<br> or to a court.",
+    )
+    write(entries, "ru/appeal.yaml", text)
+    line, col = position(text, "<br>")
+    path, found_line, found_col, message = only_problem(entries)
+    assert (found_line, found_col) == (line, col) and message.startswith("summary.en: raw HTML '<br>'"), message
+
+
 def test_folder_must_match_jurisdiction(entries: Path) -> None:
     text = entry_text(jurisdiction="DE", id="de-x")
     write(entries, "ru/x.yaml", text)

@@ -42,9 +42,32 @@ def _texts(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
         yield loc, data
 
 
+def _folded_position(doc: YamlDocument, first_line: int, offset: int) -> tuple[int, int]:
+    """Line and column in the file of the character at `offset` of a folded block scalar (`>`) whose content
+    starts at `first_line`: YAML joins its lines with a space, or with one line break per blank line between
+    them, so the offset is counted back through the lines as written."""
+    pos, blanks, started = 0, 0, False
+    for number in range(first_line, len(doc.lines) + 1):
+        written = doc.lines[number - 1]
+        if not written.strip():
+            blanks += 1
+            continue
+        indent = len(written) - len(written.lstrip(" "))
+        if started:
+            pos += blanks or 1
+        started, blanks = True, 0
+        content = written[indent:].rstrip()
+        if offset < pos + len(content):
+            return number, indent + max(offset - pos, 0) + 1
+        pos += len(content)
+    return first_line, doc.indent_of(first_line) + 1
+
+
 def text_position(doc: YamlDocument, loc: Loc, text: str, offset: int) -> tuple[int, int]:
     """Line and column in the file of the character at `offset` of the text at `loc`."""
     line, col = doc.position(loc)
+    if doc.scalar_styles.get(loc) == ">":
+        return _folded_position(doc, line + 1, offset)
     before = text[:offset]
     line_in_text = before.count("\n")
     col_in_line = offset - (before.rfind("\n") + 1)
