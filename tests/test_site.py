@@ -129,6 +129,23 @@ def test_a_body_links_to_an_entry_by_its_id(small_site: Path) -> None:
             assert (page.parent / "../int/int-guidelines.html").resolve().is_file()
 
 
+def test_the_navigations_topics_open_a_page_of_every_topic(small_site: Path) -> None:
+    """With the navigation pruned, a section's link opens its first page: "Topics" opens the list of topics (with
+    how many entries each has), not the first topic."""
+    from kb_builder.content.schema import TOPICS
+
+    for lang, name in (("en", "Topics"), ("ru", "Темы")):
+        other = small_site / lang / "glossary.html"
+        drawer = other.read_text(encoding="utf-8").split('md-nav--primary', 1)[1].split("</nav>", 1)[0]
+        section = re.search(r'<a href="([^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*' + name + r"\s*</span>",
+                            drawer)
+        assert section and section.group(1) == "topics/index.html", lang
+        page = small_site / lang / "topics" / "index.html"
+        hrefs = {a.get("href") for tag, a in parse(page).tags if tag == "a"}
+        assert {f"{topic}.html" for topic in TOPICS} <= hrefs, (lang, hrefs)
+    assert "Exemptions, deferments, objection and appeals : 2 entries" in text_of(article(small_site / "en" / "topics" / "index.html"))
+
+
 def test_no_external_asset_in_pages(small_site: Path) -> None:
     for page in small_site.rglob("*.html"):
         for tag, attrs in parse(page).tags:

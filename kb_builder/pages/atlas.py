@@ -44,6 +44,7 @@ from kb_builder.pages.paths import (
     TEMPLATES_PAGE,
     HOME_PAGE,
     SOURCES_PAGE,
+    TOPICS_PAGE,
     case_path,
     dossier_path,
     entry_path,
@@ -289,6 +290,7 @@ class Atlas:
         pages += [self.dossier_page(code) for code in self.by_jurisdiction]
         pages += [self.jurisdiction_sources_page(code) for code in self.by_jurisdiction]
         pages += [self.topic_page(topic) for topic in TOPICS]
+        pages.append(self.topics_page())
         pages.append(self.sources_page())
         pages.append(self.deadlines_page())
         pages.append(self.glossary_page())
@@ -557,6 +559,16 @@ class Atlas:
             out += [self.l("no_entries"), ""]
         return Page(path=path, title=name, markdown="\n".join(out), kind="topic")
 
+    def topics_page(self) -> Page:
+        """Every topic, with how many entries it has; the navigation's "Topics" opens it (navigation.indexes)."""
+        path = TOPICS_PAGE
+        out = [f"# {self.l('topics')}", "", self.l("topics_intro"), ""]
+        for topic in TOPICS:
+            n = sum(1 for e in self.entries if e.topic == topic)
+            out.append(f"- [{topic_name(topic, self.lang)}]({link(path, topic_path(topic))}): {self.count('entries', n)}")
+        out.append("")
+        return Page(path=path, title=self.l("topics"), markdown="\n".join(out), kind="topics")
+
     def list_index(self, path: str, key: str, rows: list[tuple[str, str, str]], kind: str) -> Page:
         """An atlas-wide list as links to its parts, one per jurisdiction, so that no page grows with the
         whole atlas: `rows` are (jurisdiction code, path of its part, what the part holds)."""
@@ -614,7 +626,7 @@ class Atlas:
             f"[{jurisdiction_name(code, self.lang)}]({link(HOME_PAGE, jurisdiction_path(code))})"
             for code in self.by_jurisdiction
         ])
-        out += [f"## {self.l('topics')}", ""]
+        out += [f"## [{self.l('topics')}]({TOPICS_PAGE})", ""]
         out += [f"- [{topic_name(t, self.lang)}]({link(HOME_PAGE, topic_path(t))})" for t in TOPICS]
         out += [
             "",
@@ -653,7 +665,7 @@ class Atlas:
             {self.l("case_law"): CASES_PAGE},
             {self.l("help"): HELP_PAGE},
             {self.l("countries"): COUNTRIES_PAGE},
-            {self.l("topics"): [{topic_name(t, self.lang): topic_path(t)} for t in TOPICS]},
+            {self.l("topics"): [TOPICS_PAGE] + [{topic_name(t, self.lang): topic_path(t)} for t in TOPICS]},
         ]
         if compare_pages:
             nav.append({self.l("compare"): [{title: path} for title, path in compare_pages]})

@@ -241,6 +241,10 @@ _LABELS: dict[str, dict[str, str]] = {
     "baseline_text": {"en": "What the source says (in English)", "ru": "Текст источника (на английском языке)"},
     "baseline_year": {"en": "data as of {year}", "ru": "данные на {year} год"},
     "public_domain": {"en": "public domain", "ru": "общественное достояние"},
+    "topics_intro": {
+        "en": "The atlas's entries by what they are about, each topic with the entries of every country:",
+        "ru": "Статьи атласа по темам; в каждой теме — статьи по всем странам:",
+    },
     "countries_intro": {
         "en": "Every country and jurisdiction in the atlas, by region, with how deeply the atlas covers it:",
         "ru": "Все страны и юрисдикции атласа по регионам, с указанием глубины охвата:",

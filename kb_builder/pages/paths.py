@@ -89,6 +89,10 @@ def baseline_path(code: str, has_entries: bool = True) -> str:
     return f"{jurisdiction_slug(code)}/baseline.md" if has_entries else jurisdiction_path(code)
 
 
+#: Every topic with how many entries it has: the page the navigation's "Topics" opens.
+TOPICS_PAGE = "topics/index.md"
+
+
 def topic_path(topic: str) -> str:
     return f"topics/{topic}.md"
 
