@@ -16,7 +16,7 @@ from typing import Any
 from kb_builder.content.markdown_text import lists_after_paragraphs
 from kb_builder.content.problems import Problem
 from kb_builder.content.schema import LANGUAGES
-from kb_builder.content.yaml_source import Loc, YamlDocument
+from kb_builder.content.yaml_source import Loc, YamlDocument, dotted
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 #: A link to another entry, by its id: allowed in an entry's body, the one text its page shows as Markdown of its
@@ -92,7 +92,7 @@ def markup_problems(doc: YamlDocument, display_path: str, *, entry_body: bool = 
     problems = []
     for loc, text in _texts(doc.data):
         visible = _CODE.sub(lambda m: " " * len(m.group()), _AUTOLINK.sub(lambda m: " " * len(m.group()), text))
-        field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+        field = dotted(loc)
         for match in _TAG.finditer(visible):
             line, col = text_position(doc, loc, text, match.start())
             problems.append(
@@ -135,7 +135,7 @@ def rendering_warnings(doc: YamlDocument, display_path: str) -> list[Problem]:
     show it as a list all the same, see markdown_text.normalise_lists)."""
     warnings = []
     for loc, text in _texts(doc.data):
-        field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+        field = dotted(loc)
         lines = text.split("\n")
         for index in lists_after_paragraphs(text):
             offset = sum(len(line) + 1 for line in lines[:index])

@@ -18,7 +18,7 @@ from kb_builder.content.authored_text import text_position
 from kb_builder.content.problems import Problem
 from kb_builder.content.schema import LANGUAGES, Entry, LegalBasis, LocalizedText, Source
 from kb_builder.content.source_policy import NOT_ACCEPTED, OFFICIAL, POLICY_FILE, STATE_CONTROLLED, UNLISTED, Ruling, SourcePolicy
-from kb_builder.content.yaml_source import Loc, YamlDocument
+from kb_builder.content.yaml_source import Loc, YamlDocument, dotted
 
 #: Words that say a fact is in doubt or second-hand: they belong in its caveat, not in what it states.
 EDITORIAL_NOTES = re.compile(
@@ -38,10 +38,6 @@ def _texts(text: LocalizedText | None, loc: Loc) -> Iterator[tuple[Loc, str]]:
                 yield loc + (lang,), value
 
 
-def _dotted(loc: Loc) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
-
-
 class _Checker:
     def __init__(self, entry: Entry, doc: YamlDocument, display_path: str, policy: SourcePolicy):
         self.entry, self.doc, self.path, self.policy = entry, doc, display_path, policy
@@ -49,7 +45,7 @@ class _Checker:
 
     def problem(self, loc: Loc, message: str, *, at: tuple[int, int] | None = None) -> None:
         line, col = at or self.doc.position(loc)
-        self.problems.append(Problem(self.path, line, col, f"{_dotted(loc)}: {message}"))
+        self.problems.append(Problem(self.path, line, col, f"{dotted(loc)}: {message}"))
 
     def ids(self) -> dict[str, Loc]:
         seen: dict[str, Loc] = {}
@@ -58,7 +54,7 @@ class _Checker:
                 loc = (name, index, "id")
                 if item.id in seen:
                     line, col = self.doc.position(seen[item.id])
-                    self.problem(loc, f"{item.id!r} is already the id of {_dotted(seen[item.id][:2])} at line {line} column "
+                    self.problem(loc, f"{item.id!r} is already the id of {dotted(seen[item.id][:2])} at line {line} column "
                                  f"{col} (expected an id used once in the entry)")
                 else:
                     seen[item.id] = loc

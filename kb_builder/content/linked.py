@@ -20,13 +20,9 @@ from kb_builder.content.entry_parts import entry_parts
 from kb_builder.content.problems import Problem
 from kb_builder.content.schema import LANGUAGES, Entry, split_ref
 from kb_builder.content.schema_errors import schema_problems
-from kb_builder.content.yaml_source import Loc, YamlDocument, read_yaml
+from kb_builder.content.yaml_source import Loc, YamlDocument, dotted, read_yaml
 
 Item = TypeVar("Item", bound=BaseModel)
-
-
-def dotted(loc: Loc) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
 
 
 def problem_at(doc: YamlDocument, shown: str, loc: Loc, message: str) -> Problem:

@@ -28,7 +28,7 @@ from kb_builder.content.templates import TEMPLATES_FOLDER, load_templates
 from kb_builder.content.cases import CASES_FOLDER, load_cases
 from kb_builder.content.schema_errors import schema_problems
 from kb_builder.content.source_policy import SourcePolicy, load_policy
-from kb_builder.content.yaml_source import YamlDocument, read_yaml
+from kb_builder.content.yaml_source import YamlDocument, dotted, read_yaml
 
 ENTRY_SUFFIX = ".yaml"
 
@@ -191,10 +191,9 @@ def _cross_check(root: Path, parsed: list[ParsedFile]) -> list[Problem]:
         for loc, text, offset, target in entry_links(item.doc):
             if target not in first_by_id:
                 line, col = text_position(item.doc, loc, text, offset)
-                field = ".".join(str(p) for p in loc)
                 problems.append(
                     Problem(item.display_path, line, col,
-                            f"{field}: no entry has the id {target!r} (expected the id of an existing entry after entry:)")
+                            f"{dotted(loc)}: no entry has the id {target!r} (expected the id of an existing entry after entry:)")
                 )
     return problems
 

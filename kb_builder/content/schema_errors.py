@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kb_builder.content.problems import Problem
-from kb_builder.content.yaml_source import Loc, YamlDocument
+from kb_builder.content.yaml_source import Loc, YamlDocument, dotted
 
 
 def _fields_of(annotation: Any) -> BaseModel | None:
@@ -32,13 +32,6 @@ def _model_at(loc: Loc, root: type[BaseModel]) -> type[BaseModel] | None:
             return None
         model = _fields_of(model.model_fields[part].annotation)
     return model
-
-
-def _dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _describe(error: dict[str, Any], loc: Loc, root: type[BaseModel]) -> str:
@@ -79,7 +72,7 @@ def schema_problems(doc: YamlDocument, display_path: str, err: ValidationError, 
             line, col = doc.position(loc[:-1])
         else:
             line, col = doc.position(loc, key=error["type"] == "extra_forbidden")
-        where = _dotted(loc)
+        where = dotted(loc)
         message = _describe(error, loc, root)
         problems.append(Problem(display_path, line, col, f"{where}: {message}" if where else message))
     return problems

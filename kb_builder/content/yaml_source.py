@@ -24,6 +24,11 @@ MAX_DEPTH = 32
 
 Loc = tuple[str | int, ...]
 
+
+def dotted(loc: Loc) -> str:
+    """A place in a file as problems name it: `key_facts[0].value.en`."""
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
+
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
