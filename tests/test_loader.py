@@ -149,13 +149,30 @@ def test_links_to_entries_by_id_are_checked_at_their_place(entries: Path) -> Non
         str(entries / "ru/b.yaml"), line, col,
         "body.ru: no entry has the id 'ru-targe' (expected the id of an existing entry after entry:)",
     )
+    # Wrapped text: the link's words run over a line break.
+    wrapped = change(ok, "(см. [статью](entry:ru-target))", "(см. [эту\n    статью](entry:ru-targe))")
+    write(entries, "ru/b.yaml", wrapped)
+    line, col = position(wrapped, "ru-targe)")
+    assert only_problem(entries) == (
+        str(entries / "ru/b.yaml"), line, col,
+        "body.ru: no entry has the id 'ru-targe' (expected the id of an existing entry after entry:)",
+    )
+    # A reference-style link to an entry is not one the page resolves.
+    reference = change(ok, "(см. [статью](entry:ru-target)).", "(см. [статью]).\n\n    [статью]: entry:ru-target")
+    write(entries, "ru/b.yaml", reference)
+    line, col = position(reference, "entry:ru-target")
+    assert only_problem(entries) == (
+        str(entries / "ru/b.yaml"), line, col,
+        "body.ru: a link to 'entry' is not allowed (expected a link starting with http:, https:, mailto:, "
+        "or [text](entry:<id>) in the body)",
+    )
     outside = change(entry_text(id="ru-from"), "или в суд.", "или в суд ([статья](entry:ru-target)).")
     write(entries, "ru/b.yaml", outside)
     line, col = position(outside, "entry:ru-target")
     assert only_problem(entries) == (
         str(entries / "ru/b.yaml"), line, col,
         "summary.ru: a link to 'entry' is not allowed (expected a link starting with http:, https:, mailto:, "
-        "or entry: in the body)",
+        "or [text](entry:<id>) in the body)",
     )
 
 

@@ -20,9 +20,11 @@ from kb_builder.content.yaml_source import Loc, YamlDocument, dotted
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 #: A link to another entry, by its id: allowed in an entry's body, the one text its page shows as Markdown of its
-#: own (pages.atlas resolves it; loader checks that the id exists).
+#: own (pages.atlas resolves it; loader checks that the id exists). Only links of this form are allowed, so that
+#: every one the check lets through is one the page resolves; its text may run over a line break, as wrapped
+#: text does.
 ENTRY_SCHEME = "entry"
-ENTRY_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\(\s*entry:(?P<id>[^)\s]*)\s*\)")
+ENTRY_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(\s*entry:(?P<id>[^)\s]*)\s*\)")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--|<!\[CDATA\[|<\?")
 _LINK = re.compile(r"\]\(\s*<?\s*(?P<url>[^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(?P<ref>\S+)", re.MULTILINE)
@@ -109,10 +111,14 @@ def markup_problems(doc: YamlDocument, display_path: str, *, entry_body: bool = 
             problems.append(
                 Problem(display_path, line, col, f"{field}: images are not allowed in entries (expected text and links)")
             )
-        for match in _LINK.finditer(_CODE.sub(lambda m: " " * len(m.group()), text)):
+        links = _CODE.sub(lambda m: " " * len(m.group()), text)
+        # Where each link to an entry that the page resolves starts its address ("entry:…").
+        to_entries = {m.start("id") - len(ENTRY_SCHEME) - 1 for m in ENTRY_LINK.finditer(links)} \
+            if entry_body and loc[0] == "body" else set()
+        for match in _LINK.finditer(links):
             url = match.group("url") if match.group("url") is not None else match.group("ref")
             scheme = _SCHEME.match(html.unescape(url or "").strip())
-            if scheme and entry_body and loc[0] == "body" and scheme.group("scheme").lower() == ENTRY_SCHEME:
+            if match.group("url") is not None and match.start("url") in to_entries:
                 continue
             if scheme and scheme.group("scheme").lower() not in ALLOWED_SCHEMES:
                 offset = match.start("url") if match.group("url") is not None else match.start("ref")
@@ -124,7 +130,7 @@ def markup_problems(doc: YamlDocument, display_path: str, *, entry_body: bool = 
                         col,
                         f"{field}: a link to {scheme.group('scheme')!r} is not allowed "
                         f"(expected a link starting with {', '.join(s + ':' for s in ALLOWED_SCHEMES)}"
-                        + (", or entry: in the body" if entry_body else "") + ")",
+                        + (", or [text](entry:<id>) in the body" if entry_body else "") + ")",
                     )
                 )
     return problems
