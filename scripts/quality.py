@@ -50,8 +50,8 @@ AXE_RUN = (
     " const quiet = axe._audit.rules.filter(r => ['minor', 'moderate'].includes(r.impact));"
     " const rules = Object.fromEntries(quiet.map(r => [r.id, {enabled: false}]));"
     " return (await axe.run(document, {resultTypes: ['violations'], rules})).violations"
-    ".map(v => [v.id, v.impact, v.help, v.nodes.map(n => n.html + ((n.any[0] || n.all[0] || n.none[0] || {}).message"
-    " ? ' (' + (n.any[0] || n.all[0] || n.none[0]).message + ')' : '')).slice(0, 3)]); }"
+    ".map(v => [v.id, v.impact, v.help, v.nodes.map(n => { const why = (n.any[0] || n.all[0] || n.none[0] || {}).message;"
+    " return why ? n.html + ' (' + why + ')' : n.html; }).slice(0, 3)]); }"
 )
 
 

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from helpers import REPO, article, entry_text, parse, run_kb, text_of, write
+from kb_builder.content.schema import TOPICS
 
 
 @pytest.fixture(scope="module")
@@ -133,8 +134,6 @@ def test_a_body_links_to_an_entry_by_its_id(small_site: Path) -> None:
 def test_the_navigations_topics_open_a_page_of_every_topic(small_site: Path) -> None:
     """With the navigation pruned, a section's link opens its first page: "Topics" opens the list of topics (with
     how many entries each has), not the first topic."""
-    from kb_builder.content.schema import TOPICS
-
     for lang, name in (("en", "Topics"), ("ru", "Темы")):
         other = small_site / lang / "glossary.html"
         drawer = other.read_text(encoding="utf-8").split('md-nav--primary', 1)[1].split("</nav>", 1)[0]
