@@ -4,6 +4,7 @@ checklists in print."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -131,6 +132,23 @@ def test_a_guide_page_has_its_steps_deadlines_help_and_sources(atlas: Path) -> N
         assert title_at < home.index(intro)
         jurisdiction = text_of(article(atlas / "site" / lang / "ru" / "index.html"))
         assert help_title in jurisdiction
+
+
+def test_the_questions_a_guide_answers_are_listed_and_found_by_search(atlas: Path) -> None:
+    """A guide's questions, in readers' words, are listed under its situation on the list of situations in both
+    languages, and both languages' `kb search` find the guide by a word that only its questions hold."""
+    asked = 'questions:\n  - en: "Is the verdict final?"\n    ru: "Окончательный ли вердикт?"\naudience:'
+    write(atlas, "guides/appeal-now.yaml", guide_text().replace("audience:", asked, 1))
+    built = run_kb("build", "--entries", str(atlas / "entries"), "--site-dir", str(atlas / "site"), "--no-bundle")
+    assert built.returncode == 0, built.stderr
+    for lang, line, word in (("en", "Questions it answers: “Is the verdict final?”", "verdict"),
+                             ("ru", "Отвечает на вопросы: «Окончательный ли вердикт?»", "вердикт")):
+        listing = article(atlas / "site" / lang / "guides" / "index.html")
+        assert re.search(r'<p class="kb-questions">[^<]*' + re.escape(line.split(": ", 1)[1]), listing), listing
+        assert line in text_of(listing)
+        found = run_kb("search", "--index", str(atlas / "site" / "cli-index"), "--json", "--lang", lang, word)
+        assert found.returncode == 0, found.stderr
+        assert [hit["id"] for hit in json.loads(found.stdout)] == ["appeal-now"]
 
 
 def test_phone_reader_taps_a_situation_and_answers_the_questions(browser: Browser, atlas_site: Path) -> None:

@@ -496,6 +496,12 @@ class Guide(_Reviewed):
     id: EntryId
     title: LocalizedLine = Field(description="The situation as the reader would say it: 'A summons has arrived'.")
     situation: LocalizedText = Field(description="Who is in this situation and what is at stake, in two or three sentences.")
+    questions: list[LocalizedLine] = Field(
+        default_factory=list,
+        description="What readers in this situation ask, in their own words ('I have left Russia: what now?'), "
+        "each a question the guide answers; listed under the situation and weighed by search like an entry's "
+        "key-fact labels.",
+    )
     audience: list[Audience] = Field(min_length=1)
     applies_when: AppliesWhen
     steps: list[GuideStep] = Field(min_length=1)

@@ -32,6 +32,8 @@ from kb_builder.pages.paths import (
 
 #: The anchors of a guide's parts.
 STEPS = "steps"
+#: Quotation marks around a question readers ask, by language.
+QUOTES = {"en": ("“", "”"), "ru": ("«", "»")}
 
 
 class GuidePages:
@@ -161,7 +163,7 @@ class GuidePages:
         out = [f"# {self.l('all_situations')}", "", self.l("guides_intro"), "", self.situations_block(path), ""]
         for guide in self.guides:
             out += [f"## [{escape_link_text(self.text(guide.title))}]({link(path, guide_path(guide.id))})", "",
-                    " ".join(self.text(guide.situation).split()), ""]
+                    " ".join(self.text(guide.situation).split()), "", *self.questions_line(guide)]
         if self.guides:
             out += block("kb-print-all", [f"[{self.l('print_guides')}]({link(path, GUIDES_DOSSIER)})"])
         else:
@@ -207,10 +209,20 @@ class GuidePages:
 
     # -- search ------------------------------------------------------------------------------------------------
 
+    def questions_line(self, guide: Guide) -> list[str]:
+        """The questions a guide answers, in readers' words, as one quoted line under its situation."""
+        if not guide.questions:
+            return []
+        opening, closing = QUOTES[self.lang]
+        asked = " · ".join(f"{opening}{self.text(q)}{closing}" for q in guide.questions)
+        return [f"{self.l('questions')}: {asked}", attributes("kb-questions"), ""]
+
     def search_fields(self, guide: Guide) -> dict[str, str]:
-        """What search weighs above a guide's text: its title, its situation, and its deadlines."""
+        """What search weighs above a guide's text: its title, its situation, the questions it answers (weighed as
+        an entry's key-fact labels), and its deadlines."""
         deadlines = [f"{self.text(d.what)}: {self.text(d.time_limit)}" for d in guide.deadlines]
-        return {"title": self.text(guide.title), "summary": self.text(guide.situation), "facts": " ".join(deadlines)}
+        return {"title": self.text(guide.title), "summary": self.text(guide.situation),
+                "labels": " ".join(self.text(q) for q in guide.questions), "facts": " ".join(deadlines)}
 
     # -- where to get help -------------------------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "guide": {"en": "Guide", "ru": "Руководство"},
     "steps": {"en": "What to do", "ru": "Что делать"},
+    "questions": {"en": "Questions it answers", "ru": "Отвечает на вопросы"},
     "by_when": {"en": "By when", "ru": "Срок"},
     "based_on": {"en": "Based on", "ru": "Основание"},
     "guide_deadlines": {"en": "Deadlines that run now", "ru": "Какие сроки уже идут"},
