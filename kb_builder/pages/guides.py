@@ -170,6 +170,14 @@ class GuidePages:
             out += [self.l("no_guides"), ""]
         return Page(path=path, title=self.l("all_situations"), markdown="\n".join(out), kind="guides")
 
+    def questions_line(self, guide: Guide) -> list[str]:
+        """The questions a guide answers, in readers' words, as one quoted line under its situation."""
+        if not guide.questions:
+            return []
+        opening, closing = QUOTES[self.lang]
+        asked = " · ".join(f"{opening}{self.text(q)}{closing}" for q in guide.questions)
+        return [f"{self.l('questions')}: {asked}", attributes("kb-questions"), ""]
+
     def dossier_page(self) -> Page:
         """Every guide on one page, in order, for printing as checklists (and the PDF)."""
         path = GUIDES_DOSSIER
@@ -208,14 +216,6 @@ class GuidePages:
         return Page(path=path, title=self.l("quiz"), markdown="\n".join(out), kind="quiz")
 
     # -- search ------------------------------------------------------------------------------------------------
-
-    def questions_line(self, guide: Guide) -> list[str]:
-        """The questions a guide answers, in readers' words, as one quoted line under its situation."""
-        if not guide.questions:
-            return []
-        opening, closing = QUOTES[self.lang]
-        asked = " · ".join(f"{opening}{self.text(q)}{closing}" for q in guide.questions)
-        return [f"{self.l('questions')}: {asked}", attributes("kb-questions"), ""]
 
     def search_fields(self, guide: Guide) -> dict[str, str]:
         """What search weighs above a guide's text: its title, its situation, the questions it answers (weighed as
