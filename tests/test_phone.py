@@ -156,3 +156,29 @@ def test_rows_of_links_on_the_home_page_are_easy_to_tap(browser: Browser, atlas_
             upper_bottom = max(bottom for top, bottom in boxes if round(top) == upper)
             assert upper_bottom <= lower + 0.5, (upper, lower, upper_bottom)
     context.close()
+
+
+def test_time_limits_are_cards_on_a_phone_and_a_table_on_a_wide_screen(browser: Browser, atlas_site: Path) -> None:
+    """On the Russia page and an entry, each time limit is a card on a phone: nothing to swipe, the time limit
+    labelled «Срок» below what it is for; a laptop's window shows the same rows as a table with its header."""
+    pages = [atlas_site / "site" / "ru" / "ru" / "index.html", atlas_site / "site" / "ru" / "ru" / "ru-summonses.html"]
+    for viewport, cards in ((PHONE["viewport"], True), ({"width": 1280, "height": 900}, False)):
+        context = browser.new_context(locale="ru-RU", viewport=viewport)
+        tab = context.new_page()
+        for path in pages:
+            tab.goto(file_url(path), wait_until="load")
+            seen = tab.evaluate(
+                """() => { const box = document.querySelector('.kb-deadlines .kb-table');
+                           const row = box.querySelector('tbody tr');
+                           const label = row.querySelector('td:nth-child(2) .kb-cell-label');
+                           return { wide: box.classList.contains('kb-table--wide'),
+                                    header: getComputedStyle(box.querySelector('thead')).display,
+                                    label: label.offsetParent === null ? '' : label.textContent,
+                                    stacked: row.cells[1].getBoundingClientRect().top
+                                             > row.cells[0].getBoundingClientRect().bottom - 1 }; }"""
+            )
+            if cards:
+                assert seen == {"wide": False, "header": "none", "label": "Срок:", "stacked": True}, (path.name, seen)
+            else:
+                assert seen["header"] != "none" and seen["label"] == "" and not seen["stacked"], (path.name, seen)
+        context.close()

@@ -183,6 +183,30 @@ def test_bundled_atlas_has_one_page_per_entry_file_in_each_language(atlas_site: 
     assert (atlas_site / "site" / "index.html").is_file()
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_jurisdiction_lists_each_time_limit_once_with_every_entry_that_states_it(atlas_site: Path, lang: str) -> None:
+    """The Russia page's deadlines: five entries give the three months to appeal a draft board's decision on the
+    same legal basis; the table has one row for it, linking all five, and one row for every other time limit."""
+    stated: dict[str, dict[tuple[str, str], set[str]]] = {}
+    for path in sorted((REPO / "entries").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for deadline in data.get("deadlines") or []:
+            rule = tuple(" ".join(deadline[key][lang].split()) for key in ("time_limit", "legal_basis"))
+            stated.setdefault(path.parent.name, {}).setdefault(rule, set()).add(f"{data['id']}.html")
+    assert max(len(entries) for rules in stated.values() for entries in rules.values()) >= 5
+    for code, rules in stated.items():
+        html = article(atlas_site / "site" / lang / code / "index.html")
+        table = html[html.index('id="deadlines"'):]
+        table = table[table.index("<tbody>"):table.index("</tbody>")]
+        rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        assert len(rows) == len(rules), code
+        for row in rows:
+            # Each cell names its column for the phone's card layout (shown only there).
+            cells = [re.sub(r'<span class="kb-cell-label">[^<]*</span>', "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            assert all('class="kb-cell-label"' in c for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[1:]), code
+            rule = next(r for r in rules if text_of(cells[1]).startswith(r[0]) and text_of(cells[2]) == r[1])
+            assert set(re.findall(r'href="([^"#/]+\.html)"', cells[3])) == rules[rule], (code, rule)
+
 def test_cross_references_work_both_ways(small_site: Path) -> None:
     # ru-appeal names int-guidelines; the guidelines page links back without naming it.
     hrefs = [a.get("href") for tag, a in parse(small_site / "en" / "int" / "int-guidelines.html").tags if tag == "a"]

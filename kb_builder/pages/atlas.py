@@ -113,6 +113,16 @@ def authored_body(markdown: str, by: int, id_prefix: str) -> AuthoredBody:
     return AuthoredBody("\n".join(lines), tuple(found))
 
 
+def listed(items: dict[str, None] | list[str]) -> str:
+    """Items in one table cell: one per line, each after a bullet when there are several."""
+    items = list(items)
+    return items[0] if len(items) == 1 else " <br> ".join(f"•&nbsp;{item}" for item in items)
+
+
+#: The class of the block around a table of time limits: on a phone its rows are cards (kb-theme.css).
+DEADLINES_CLASS = "kb-deadlines"
+
+
 class Atlas:
     """The generated pages of one language."""
 
@@ -208,10 +218,6 @@ class Atlas:
         if as_of == entry.last_reviewed:
             return Markup()
         return html.render("as_of.html", label=self.l("as_of"), day=self.day(as_of))
-
-    def time_limit_cell(self, entry: Entry, deadline: Deadline) -> str:
-        """A deadline's time limit for a table cell, with what it rests on."""
-        return cell(self.text(deadline.time_limit)) + self.provenance_line(provenance.deadline(entry, deadline))
 
     def fact_label(self, fact: Fact) -> str:
         """A fact's label: its own text, or the name of its column in the comparison tables."""
@@ -406,16 +412,7 @@ class Atlas:
 
         if entry.deadlines:
             facts += section("deadlines", self.l("deadlines"))
-            facts += [
-                f"| {self.l('what')} | {self.l('time_limit')} | {self.l('legal_basis')} |",
-                "| --- | --- | --- |",
-            ]
-            for deadline in entry.deadlines:
-                facts.append(
-                    f"| {cell(self.text(deadline.what))} | {self.time_limit_cell(entry, deadline)} "
-                    f"| {cell(self.text(deadline.legal_basis))} |"
-                )
-            facts.append("")
+            facts += self.deadline_rows([[(entry, deadline)] for deadline in entry.deadlines])
 
         parts += body.sections
         details = [body.markdown, ""]
@@ -508,23 +505,44 @@ class Atlas:
 
     def deadlines_table(self, path: str, entries: list[Entry]) -> list[str]:
         """Every deadline of a jurisdiction's entries in one table, under a heading that "All deadlines" links
-        to (#deadlines); nothing when the entries have none."""
+        to (#deadlines); nothing when the entries have none. A time limit that several entries state on the same
+        legal basis (the three months to appeal a draft board's decision) is one row naming each of them."""
         if not any(e.deadlines for e in entries):
             return []
-        out = [
-            f"## {self.l('deadlines')} {{#{DEADLINES_ANCHOR}}}",
-            "",
-            f"| {self.l('what')} | {self.l('time_limit')} | {self.l('legal_basis')} | {self.l('entry')} |",
-            "| --- | --- | --- | --- |",
-        ]
+        rows: dict[tuple[str, str], list[tuple[Entry, Deadline]]] = {}
         for entry in entries:
             for deadline in entry.deadlines:
-                out.append(
-                    f"| {cell(self.text(deadline.what))} | {self.time_limit_cell(entry, deadline)} "
-                    f"| {cell(self.text(deadline.legal_basis))} | {self.entry_link(path, entry)} |"
-                )
-        out.append("")
-        return out
+                rule = (self.text(deadline.time_limit), self.text(deadline.legal_basis))
+                rows.setdefault(rule, []).append((entry, deadline))
+        return [f"## {self.l('deadlines')} {{#{DEADLINES_ANCHOR}}}", "", *self.deadline_rows(list(rows.values()), path)]
+
+    def deadline_rows(self, rows: list[list[tuple[Entry, Deadline]]], linked_from: str | None = None) -> list[str]:
+        """A table of time limits, one row per rule with the entries and deadlines that state it (the same time
+        limit on the same legal basis), and a column linking those entries when `linked_from` (the page's path)
+        is given. On a phone each row is a card, its cells labelled (kb-theme.css); on paper, a table."""
+        columns = ["what", "time_limit", "legal_basis"] + (["entry"] if linked_from else [])
+        out = [
+            f"| {' | '.join(self.l(name) for name in columns)} |",
+            f"|{' --- |' * len(columns)}",
+        ]
+        for stated in rows:
+            first = stated[0][1]
+            whats = dict.fromkeys(cell(self.text(deadline.what)) for _, deadline in stated)
+            backing = dict.fromkeys(self.provenance_line(provenance.deadline(entry, deadline)) for entry, deadline in stated)
+            cells = [
+                listed(whats),
+                self.cell_label("time_limit") + cell(self.text(first.time_limit)) + Markup("").join(backing),
+                str(self.cell_label("legal_basis")) + cell(self.text(first.legal_basis)),
+            ]
+            if linked_from:
+                links = dict.fromkeys(self.entry_link(linked_from, entry) for entry, _ in stated)
+                cells.append(str(self.cell_label("entry")) + listed(links))
+            out.append(f"| {' | '.join(cells)} |")
+        return block(DEADLINES_CLASS, out)
+
+    def cell_label(self, column: str) -> Markup:
+        """A table cell's column name inside the cell, shown only where the table is laid out as cards."""
+        return html.render("cell_label.html", label=self.l(column))
 
     def dossier_page(self, code: str) -> Page:
         """Every entry of a jurisdiction on one page, in order, with a table of contents: for printing."""
