@@ -112,46 +112,51 @@ def test_the_browser_searches_with_the_policy_and_glossary_of_the_package(
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_both_searches_weigh_every_term_of_every_entry_alike(atlas_site: Path, lang: str) -> None:
-    """The BM25F weight of each term in each entry page, as the browser's index stores it and as `kb search`
-    computes it from its index, and the number of entries with the term that its idf comes from."""
+def test_both_searches_weigh_every_term_of_every_page_alike(atlas_site: Path, lang: str) -> None:
+    """The BM25F weight of each term in each page that both searches index (entries, guides with the questions
+    they answer, forms, decisions), as the browser's index stores it and as `kb search` computes it from its
+    index, and the number of entries with the term that its idf comes from."""
     site = atlas_site / "site"
     contents = search_index_part(site / lang, "index")
     pages = [page for k in range(-(-contents["n"] // contents["pagesPerPart"]))
              for page in search_index_part(site / lang, f"p{k}")]
-    ids = entry_ids()
-    entry_page = {number: f"{lang}/{page[1]}" for number, page in enumerate(pages) if Path(page[1]).stem in ids}
-    in_browser: dict[str, tuple[int, dict[str, float]]] = {}
-    for k in range(len(contents["first"])):
-        part = search_index_part(site / lang, f"t{k}")
-        for term, postings, df in zip(part["terms"], part["postings"], part["df"]):
-            weights, doc = {}, 0
-            for pair in postings.split(" "):
-                delta, weight = pair.split(".")
-                doc += int(delta, 36)
-                if doc in entry_page:
-                    weights[entry_page[doc]] = int(weight, 36) / contents["policy"]["weight_scale"]
-            if df:
-                in_browser[term] = (df, weights)
-
     searcher = Searcher(site / "cli-index")
     try:
+        stored = [searcher.reader.stored_fields(doc) for doc in range(searcher.reader.doc_count_all())]
+        indexed = {fields["path"] for fields in stored if fields["lang"] == lang}
+        ids = entry_ids()
+        both = {number: f"{lang}/{page[1]}" for number, page in enumerate(pages) if f"{lang}/{page[1]}" in indexed}
+        assert sorted(both.values()) == sorted(indexed), "the browser indexes every page that `kb search` does"
+        assert any(Path(path).parent.name == "guides" for path in indexed)
+        in_browser: dict[str, tuple[int, dict[str, float]]] = {}
+        for k in range(len(contents["first"])):
+            part = search_index_part(site / lang, f"t{k}")
+            for term, postings, df in zip(part["terms"], part["postings"], part["df"]):
+                weights, doc = {}, 0
+                for pair in postings.split(" "):
+                    delta, weight = pair.split(".")
+                    doc += int(delta, 36)
+                    if doc in both:
+                        weights[both[doc]] = int(weight, 36) / contents["policy"]["weight_scale"]
+                if weights:
+                    in_browser[term] = (df, weights)
+
         collection = searcher._collection(lang)
-        paths = {doc: searcher.reader.stored_fields(doc)["path"] for doc in collection.documents}
-        assert contents["entries"] == len(collection.documents) == len(entry_page)
-        assert sorted(paths.values()) == [paths[doc] for doc in sorted(paths)], "entries are numbered in address order"
-        # The terms that entries have (the others, only guides, forms or decisions have, count no entry).
+        entry_paths = {doc: stored[doc]["path"] for doc in collection.documents}
+        assert contents["entries"] == len(collection.documents) == sum(Path(p).stem in ids for p in both.values())
+        assert sorted(entry_paths.values()) == [entry_paths[doc] for doc in sorted(entry_paths)], \
+            "entries are numbered in address order"
+        paths = {doc: stored[doc]["path"] for doc in range(len(stored))}
         known = searcher._vocabulary(lang)
-        vocabulary = [term for term in known.terms if term in known.in_entries]
-        assert vocabulary == sorted(in_browser)
-        differ = []
-        for term in vocabulary:
+        assert sorted(term for term in known.terms if term in known.in_entries) == \
+            sorted(term for term, (df, _) in in_browser.items() if df)
+        in_terminal = {}
+        for term in known.terms:
             weights = ranking.term_weights(searcher.reader, field(WEIGHTS, lang), term)
-            mine = {paths[doc]: weight for doc, weight in weights.items() if doc in paths}  # its entries
-            terminal = (len(mine), mine)
-            if terminal != in_browser[term]:
-                differ.append(term)
-        assert differ == []
+            in_terminal[term] = (sum(1 for doc in weights if doc in entry_paths),
+                                 {paths[doc]: weight for doc, weight in weights.items()})
+        assert sorted(in_terminal) == sorted(in_browser)
+        assert [term for term in in_terminal if in_terminal[term] != in_browser[term]] == []
     finally:
         searcher.close()
 

@@ -6,7 +6,8 @@
  *          "postings": ["docDelta.weight ..."], "df": [number of entries with the term, per term]}
  *
  * A term's weight in a page is the policy's BM25F weight (kb_builder/search/policy.py says how),
- * with the field lengths' averages taken over the entries, times the page's weight, stored as an
+ * with the field lengths' averages taken over the entries (or, for a field no entry has, over the pages that
+ * have it), times the page's weight, stored as an
  * integer number of 1/weight_scale; the browser multiplies it by the term's idf, which it computes
  * from df and the number of entries. Doc numbers are delta-encoded, both numbers in base 36.
  * kb_builder/search/ranking.py computes the same weights for `kb search`.
@@ -19,12 +20,14 @@ require(path.join(modules, "lunr-languages", "lunr.stemmer.support.js"))(lunr);
 require(path.join(modules, "lunr-languages", "lunr.ru.js"))(lunr);
 const kbPipeline = require("./kb-pipeline.js")(lunr);
 
-/* Average length of each field over the entries (those whose field is not empty, or all of them). */
+/* Average length of each field over the entries (those whose field is not empty, or all of them); a field
+ * that no entry has (a guide's questions), over the pages that have it. */
 function averages(policy, tokenised, entries) {
   const names = Object.keys(policy.fields);
   const counted = tokenised.filter((_, doc) => entries[doc]);
   return names.map((_, f) => {
-    const lengths = counted.map((fields) => fields[f].length);
+    let lengths = counted.map((fields) => fields[f].length);
+    if (!lengths.some((n) => n > 0)) lengths = tokenised.map((fields) => fields[f].length).filter((n) => n > 0);
     const over = policy.bm25.average_length === "all-documents" ? lengths.length : lengths.filter((n) => n > 0).length;
     const total = lengths.reduce((sum, n) => sum + n, 0);
     return total ? total / over : 1;

@@ -499,8 +499,7 @@ class Guide(_Reviewed):
     questions: list[LocalizedLine] = Field(
         default_factory=list,
         description="What readers in this situation ask, in their own words ('I have left Russia: what now?'), "
-        "each a question the guide answers; listed under the situation and weighed by search like an entry's "
-        "key-fact labels.",
+        "each a question the guide answers; listed under the situation and weighed by search above titles.",
     )
     audience: list[Audience] = Field(min_length=1)
     applies_when: AppliesWhen

@@ -218,11 +218,11 @@ class GuidePages:
     # -- search ------------------------------------------------------------------------------------------------
 
     def search_fields(self, guide: Guide) -> dict[str, str]:
-        """What search weighs above a guide's text: its title, its situation, the questions it answers (weighed as
-        an entry's key-fact labels), and its deadlines."""
+        """What search weighs above a guide's text: its title, the questions it answers in readers' words (weighed
+        above titles), its situation, and its deadlines."""
         deadlines = [f"{self.text(d.what)}: {self.text(d.time_limit)}" for d in guide.deadlines]
         return {"title": self.text(guide.title), "summary": self.text(guide.situation),
-                "labels": " ".join(self.text(q) for q in guide.questions), "facts": " ".join(deadlines)}
+                "questions": " ".join(self.text(q) for q in guide.questions), "facts": " ".join(deadlines)}
 
     # -- where to get help -------------------------------------------------------------------------------------
 

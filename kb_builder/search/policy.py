@@ -6,13 +6,16 @@ What the keys of policy.json mean:
 
 - `fields`: the text fields of a page and their boosts (title above summary above the labels of an entry's key
   facts, which name what people ask about, "Призывной возраст", above key facts with their values above the
-  glossary's words above the page text). The `glossary` field holds both languages' words for each glossary
+  glossary's words above the page text). A situation guide's `questions`, what readers ask in their own words
+  («Как получить статус беженца?»), weigh above titles: they are the words a frightened reader types, and a
+  guide lists few of them. The `glossary` field holds both languages' words for each glossary
   term the page uses, repeated as often as the page uses the term, up to `glossary.repeat` times.
 - `glossary`: besides that field, where a query's words hold a glossary term (any of its forms, in either
   language), each of those words also matches the term's forms in the page's language, at
   `glossary.weight`: a query in one language finds the pages about it written in the other.
 - `bm25`: `k1` and `b` of BM25F, and `average_length`, how a field's average length is taken:
-  over the `documents-with-field` (entries whose field is not empty) or over `all-documents`.
+  over the `documents-with-field` (entries whose field is not empty) or over `all-documents`; a field that no
+  entry has (a guide's `questions`), over the pages that have it.
   A term's weight in a page is the page's weight times the sum over the fields of
   boost * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average)), rounded to 1/`weight_scale`
   (the browser's index stores it so); its score is that weight times

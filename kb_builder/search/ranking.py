@@ -19,13 +19,15 @@ from kb_builder.search.engine import IndexReader, TermNotFound
 from kb_builder.search.policy import policy
 
 
-def averages(lengths: list[dict[str, int]]) -> dict[str, float]:
-    """The average length of each policy field over a language's entries (each entry's field lengths in terms),
-    counted as the policy says."""
+def averages(lengths: list[dict[str, int]], entries: list[bool]) -> dict[str, float]:
+    """The average length of each policy field (each page's field lengths in terms) over a language's entries,
+    counted as the policy says; a field that no entry has (a guide's questions), over the pages that have it."""
     rules = policy()
     found = {}
     for name in rules.fields:
-        mine = [entry[name] for entry in lengths]
+        mine = [page[name] for page, entry in zip(lengths, entries) if entry]
+        if not any(mine):
+            mine = [page[name] for page in lengths if page[name]]
         total = sum(mine)
         over = len(mine) if rules.average_length == "all-documents" else sum(1 for n in mine if n > 0)
         found[name] = total / over if total else 1.0

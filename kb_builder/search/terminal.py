@@ -145,8 +145,8 @@ def build_index(content: LoadResult, target: Path, made: dict[str, list[Indexed]
             pages = made[lang] if made is not None else language_pages(content, lang)
             # A field a page does not have (only entries have labels) is empty, as in the browser's index.
             analysed = [{name: analysis.terms(page.document.fields.get(name, "")) for name in TEXT_FIELDS} for page in pages]
-            average = ranking.averages([{name: len(found) for name, found in field_terms.items()}
-                                        for page, field_terms in zip(pages, analysed) if page.document.entry])
+            average = ranking.averages([{name: len(found) for name, found in field_terms.items()} for field_terms in analysed],
+                                       [page.document.entry for page in pages])
             for page, field_terms in zip(pages, analysed):
                 document = page.document
                 fields = document.fields
