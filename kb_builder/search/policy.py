@@ -32,7 +32,8 @@ What the keys of policy.json mean:
 - `home`: by language, the jurisdiction whose pages (entries and court decisions) weigh `weight` times as much
   in that language's search, and why: most people who search the atlas in Russian are Russian citizens, so
   where a Russian query fits a page on Russia about as well as one on another country («я уклоняюсь от
-  призыва» fits Russia's penalties and Spain's asylum cases for evaders), Russia's comes first. It is kept
+  призыва» fits Russia's penalties and Spain's asylum cases for evaders, «сознательный отказчик» Russia's
+  alternative service and Ukraine's conscientious objection), Russia's comes first. It is kept
   small, so that a query naming another country («уклонение от призыва в Беларуси») still finds that country.
 - `prefix`: a query word of at least `min_length` letters also matches the terms it begins, at `weight`,
   the first `max_terms` of them in sorted order.
