@@ -143,7 +143,7 @@ def build_index(content: LoadResult, target: Path, made: dict[str, list[Indexed]
             in_entries: set[str] = set()
             elsewhere: set[str] = set()
             pages = made[lang] if made is not None else language_pages(content, lang)
-            # A field a page does not have (only entries have labels) is empty, as in the browser's index.
+            # A field a page does not have (only entries have labels, only guides questions) is empty, as in the browser's index.
             analysed = [{name: analysis.terms(page.document.fields.get(name, "")) for name in TEXT_FIELDS} for page in pages]
             average = ranking.averages([{name: len(found) for name, found in field_terms.items()} for field_terms in analysed],
                                        [page.document.entry for page in pages])
