@@ -201,11 +201,13 @@ def test_a_jurisdiction_lists_each_time_limit_once_with_every_entry_that_states_
         rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
         assert len(rows) == len(rules), code
         for row in rows:
+            labelled = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
             # Each cell names its column for the phone's card layout (shown only there).
-            cells = [re.sub(r'<span class="kb-cell-label">[^<]*</span>', "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-            assert all('class="kb-cell-label"' in c for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[1:]), code
+            assert all('class="kb-cell-label"' in c for c in labelled[1:]), code
+            cells = [re.sub(r'<span class="kb-cell-label">[^<]*</span>', "", c) for c in labelled]
             rule = next(r for r in rules if text_of(cells[1]).startswith(r[0]) and text_of(cells[2]) == r[1])
             assert set(re.findall(r'href="([^"#/]+\.html)"', cells[3])) == rules[rule], (code, rule)
+
 
 def test_cross_references_work_both_ways(small_site: Path) -> None:
     # ru-appeal names int-guidelines; the guidelines page links back without naming it.
