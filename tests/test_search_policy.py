@@ -142,11 +142,11 @@ def test_both_searches_weigh_every_term_of_every_page_alike(atlas_site: Path, la
                     in_browser[term] = (df, weights)
 
         collection = searcher._collection(lang)
-        entry_paths = {doc: stored[doc]["path"] for doc in collection.documents}
+        paths = {doc: fields["path"] for doc, fields in enumerate(stored)}
+        entry_paths = {doc: paths[doc] for doc in collection.documents}
         assert contents["entries"] == len(collection.documents) == sum(Path(p).stem in ids for p in both.values())
         assert sorted(entry_paths.values()) == [entry_paths[doc] for doc in sorted(entry_paths)], \
             "entries are numbered in address order"
-        paths = {doc: stored[doc]["path"] for doc in range(len(stored))}
         known = searcher._vocabulary(lang)
         assert sorted(term for term in known.terms if term in known.in_entries) == \
             sorted(term for term, (df, _) in in_browser.items() if df)
