@@ -43,6 +43,35 @@ def test_russian_query_finds_inflected_forms_in_russian_pages_only(browser: Brow
     page.close()
 
 
+#: Records, when the first list of results enters the page, whether the page's own content was laid out.
+CONTENT_AT_RESULTS = """
+window.__kbContent = null;
+new MutationObserver(function () {
+  var main = document.querySelector(".md-main");
+  if (window.__kbContent === null && document.querySelector(".kb-search__list"))
+    window.__kbContent = main ? getComputedStyle(main).display : "missing";
+}).observe(document, {subtree: true, childList: true});
+"""
+
+
+def test_a_page_opened_with_a_query_shows_its_results_before_its_content(browser: Browser, atlas_site: Path) -> None:
+    """Opened with ?q=, a page lays out its own content only after its first results are shown (on a slow phone
+    that layout took longer than the search), then shows it; opened without a query, or at an anchor, at once."""
+    entry = atlas_site / "site" / "ru" / "ru" / "ru-summonses.html"
+    page = browser.new_page()
+    page.add_init_script(CONTENT_AT_RESULTS)
+    page.goto(file_url(entry, "отсрочка"))
+    assert results(page)
+    assert page.evaluate("window.__kbContent") == "none"
+    page.wait_for_function("!document.documentElement.classList.contains('kb-q')", timeout=4_000)
+    assert page.locator("article h1").is_visible()
+    for url in (file_url(entry), file_url(entry, "отсрочка") + "#s1"):
+        page.goto(url, wait_until="domcontentloaded")
+        assert not page.evaluate("document.documentElement.classList.contains('kb-q')"), url
+        assert page.locator("article h1").is_visible(), url
+    page.close()
+
+
 def test_english_search_returns_english_pages_only(browser: Browser, atlas_site: Path) -> None:
     page = browser.new_page()
     page.goto(file_url(atlas_site / "site" / "en" / "index.html", "deferment"))

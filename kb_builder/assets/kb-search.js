@@ -341,10 +341,18 @@
     });
   }
 
+  /* A page opened with ?q= lays out its own content only once its first results are shown (or the search has
+   * failed, or the box was emptied): after the frame that paints them. */
+  function showPage() {
+    var root = document.documentElement;
+    if (!root.classList.contains("kb-q")) return;
+    requestAnimationFrame(function () { setTimeout(function () { root.classList.remove("kb-q"); }, 0); });
+  }
+
   function run(input, panel) {
     var query = input.value.trim();
     var seq = ++state.seq;
-    if (!query) { panel.hidden = true; panel.textContent = ""; return; }
+    if (!query) { panel.hidden = true; panel.textContent = ""; showPage(); return; }
     panel.hidden = false;
     if (!state.index) { panel.textContent = ""; var p = document.createElement("p"); p.className = "kb-search__status"; p.textContent = labels.loading; panel.appendChild(p); }
     var found, list;
@@ -360,6 +368,7 @@
       if (window.performance && performance.mark && !performance.getEntriesByName("kb-search-results").length) {
         performance.mark("kb-search-results");
       }
+      showPage();
       return more(1);
     }).then(function () {
       if (seq !== state.seq) return;
@@ -368,6 +377,7 @@
       panel.setAttribute("data-query", query);
     }, function () {
       if (seq === state.seq) panel.textContent = labels.unavailable;
+      showPage();
     });
 
     /* The results of step k onwards, appended step by step while this is still the latest search. */
