@@ -20,6 +20,8 @@ from kb_builder.content.names import FILE_KIND_NAMES, LANGUAGES, TOPICS
 from kb_builder.content.problems import EntryErrors
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kb_builder.content.loader import LoadResult
 
 DEFAULT_ENTRIES = Path("entries")
@@ -376,63 +378,91 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kb", description="Build and check the Conscription & Asylum Rights Atlas.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def _terminal_columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size` finds it ($COLUMNS, else the terminal, else 80)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
-    def entries_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--entries", type=Path, default=DEFAULT_ENTRIES, metavar="DIR", help="entries folder (default: entries)"
-        )
 
-    p = sub.add_parser("validate", help="check every entry file and report every problem")
-    entries_option(p)
-    p.set_defaults(func=cmd_validate)
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's own, but measuring the terminal without `shutil`, which argparse imports (and bz2 and lzma with
+    it) as soon as an option is added, and which no command but a build needs."""
 
-    p = sub.add_parser("build", help="validate, then build the site (both languages) and the download bundle")
-    entries_option(p)
-    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs config (default: mkdocs.yml)")
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _terminal_columns() - 2 if width is None else width)
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """An argument parser (and, through `add_subparsers`, each command's) with `_HelpFormatter`."""
+
+    def __init__(self, *args: object, formatter_class: type[argparse.HelpFormatter] = _HelpFormatter,
+                 **kwargs: object) -> None:
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)  # type: ignore[arg-type]
+
+
+def _entries_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--entries", type=Path, default=DEFAULT_ENTRIES, metavar="DIR", help="entries folder (default: entries)"
+    )
+
+
+def _config_option(p: argparse.ArgumentParser, help_text: str = "mkdocs config (default: mkdocs.yml)") -> None:
+    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help=help_text)
+
+
+def _build_options(p: argparse.ArgumentParser) -> None:
+    _entries_option(p)
+    _config_option(p)
     p.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder (default: site)")
     p.add_argument("--dist", type=Path, default=Path("dist"), help="bundle folder (default: dist)")
     p.add_argument("--no-bundle", action="store_true", help="build the site only, not the download bundle")
     p.add_argument("--no-pdf", action="store_true", help="write the zip and SHA256SUMS but not the PDF dossiers")
     p.add_argument("--draft", action="store_true", help="let warnings (such as missing translations) pass")
-    p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("export", help="write the atlas as plain docs trees that a stock `mkdocs build` turns into the site")
+
+def _export_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("dir", type=Path, help="output folder (new, empty, or an earlier export, which is replaced)")
-    entries_option(p)
-    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs config (default: mkdocs.yml)")
-    p.set_defaults(func=cmd_export)
+    _entries_option(p)
+    _config_option(p)
 
-    p = sub.add_parser("keygen", help="write a new release key pair into a folder outside the repository")
+
+def _keygen_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("dir", type=Path, help="new folder for release-key.sec and release-key.pub")
-    p.set_defaults(func=cmd_keygen)
 
-    p = sub.add_parser("release", help="sign every file of the bundle and write its torrent (prints the magnet link)")
+
+def _release_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dist", type=Path, default=Path("dist"), help="bundle folder (default: dist)")
     p.add_argument("--secret-key-file", type=Path, help="minisign secret key (default: $KB_SECRET_KEY_FILE)")
-    p.set_defaults(func=cmd_release)
 
-    p = sub.add_parser("verify", help="check a downloaded copy (a release folder or one file) against its signatures")
+
+def _verify_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", type=Path, help="the release folder, or one file with its .minisig beside it")
     p.add_argument("--public-key", type=Path, help="public key file (default: the atlas's release key)")
-    p.set_defaults(func=cmd_verify)
 
-    p = sub.add_parser("serve", help="a live preview of one language for authors, rebuilt when a file is saved")
-    entries_option(p)
-    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="site configuration (default: mkdocs.yml)")
+
+def _serve_options(p: argparse.ArgumentParser) -> None:
+    _entries_option(p)
+    _config_option(p, "site configuration (default: mkdocs.yml)")
     p.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0], help="language to preview (default: en)")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                    help="where to serve it (default: 127.0.0.1:8000, this machine only)")
-    p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("index", help="build the command-line search index from the entries")
-    entries_option(p)
+
+def _index_options(p: argparse.ArgumentParser) -> None:
+    _entries_option(p)
     p.add_argument("--index", type=Path, default=DEFAULT_INDEX, metavar="DIR", help=f"index folder (default: {DEFAULT_INDEX})")
-    p.set_defaults(func=cmd_index)
 
-    p = sub.add_parser("search", help="search the entries from the command line")
+
+def _search_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="+", help='words; "quoted words" are a phrase')
     p.add_argument("--index", type=Path, default=DEFAULT_INDEX, metavar="DIR",
                    help=f"index folder, also inside a downloaded copy (default: {DEFAULT_INDEX})")
@@ -441,35 +471,70 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--topic", choices=TOPICS, help="only this topic")
     p.add_argument("--limit", type=int, default=10, help="at most this many results (default: 10)")
     p.add_argument("--json", action="store_true", help="print a JSON array and nothing else on stdout")
-    p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("new", help="write a valid skeleton entry to fill in")
+
+def _new_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("jurisdiction", help="ISO 3166-1 alpha-2 code, EU or INT")
     p.add_argument("topic", help=f"one of: {', '.join(TOPICS)}")
     p.add_argument("slug", help="file name without .yaml, lower-case with hyphens")
-    entries_option(p)
-    p.set_defaults(func=cmd_new)
+    _entries_option(p)
 
-    p = sub.add_parser("stale", help="list entries whose review is overdue")
-    entries_option(p)
+
+def _stale_options(p: argparse.ArgumentParser) -> None:
+    _entries_option(p)
     p.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="the date to check against (default: today)")
-    p.set_defaults(func=cmd_stale)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of entries, guides, templates, decisions or the directory's files (for editors)")
+
+def _schema_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("kind", nargs="?", choices=FILE_KIND_NAMES, default="entry",
                    help="which kind of file: entry (default), guide, template, contacts or releases")
-    p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("stats", help="entries by jurisdiction, topic and language; what facts rest on; sources by class")
-    entries_option(p)
+
+def _stats_options(p: argparse.ArgumentParser) -> None:
+    _entries_option(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--jurisdiction", metavar="CODE", help="only the entries of this jurisdiction (such as RU)")
-    p.set_defaults(func=cmd_stats)
+
+
+#: Each command: its name, its line in `kb --help`, what runs it and what adds its options.
+COMMANDS: tuple[tuple[str, str, Callable[[argparse.Namespace], int], Callable[[argparse.ArgumentParser], None]], ...] = (
+    ("validate", "check every entry file and report every problem", cmd_validate, _entries_option),
+    ("build", "validate, then build the site (both languages) and the download bundle", cmd_build, _build_options),
+    ("export", "write the atlas as plain docs trees that a stock `mkdocs build` turns into the site", cmd_export,
+     _export_options),
+    ("keygen", "write a new release key pair into a folder outside the repository", cmd_keygen, _keygen_options),
+    ("release", "sign every file of the bundle and write its torrent (prints the magnet link)", cmd_release,
+     _release_options),
+    ("verify", "check a downloaded copy (a release folder or one file) against its signatures", cmd_verify,
+     _verify_options),
+    ("serve", "a live preview of one language for authors, rebuilt when a file is saved", cmd_serve, _serve_options),
+    ("index", "build the command-line search index from the entries", cmd_index, _index_options),
+    ("search", "search the entries from the command line", cmd_search, _search_options),
+    ("new", "write a valid skeleton entry to fill in", cmd_new, _new_options),
+    ("stale", "list entries whose review is overdue", cmd_stale, _stale_options),
+    ("schema", "print the JSON Schema of entries, guides, templates, decisions or the directory's files (for editors)",
+     cmd_schema, _schema_options),
+    ("stats", "entries by jurisdiction, topic and language; what facts rest on; sources by class", cmd_stats,
+     _stats_options),
+)
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """kb's argument parser; given a command, with that command's options only (all that parsing its arguments
+    needs: adding every command's options is a few per cent of a quick command such as `kb search`)."""
+    parser = _ArgumentParser(prog="kb", description="Build and check the Conscription & Asylum Rights Atlas.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, help_text, run, add_options in COMMANDS:
+        if command in (None, name):
+            p = sub.add_parser(name, help=help_text)
+            add_options(p)
+            p.set_defaults(func=run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(next((name for name, *_ in COMMANDS if argv[:1] == [name]), None)).parse_args(argv)
     try:
         return args.func(args)
     except EntryErrors as err:

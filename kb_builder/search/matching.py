@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kb_builder.search import analysis
 from kb_builder.search.policy import policy
 
 
-@dataclass(frozen=True)
-class GlossaryForms:
+class GlossaryForms(NamedTuple):
     """A glossary term as matching reads it: the terms of each of its forms (words or phrases) in both languages,
     and in each language (`kb index` makes them, so that a search stems nothing but its query)."""
 

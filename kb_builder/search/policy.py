@@ -58,9 +58,9 @@ What the keys of policy.json mean:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 POLICY_FILE = Path(__file__).resolve().parent / "policy.json"
 AVERAGE_LENGTHS = ("documents-with-field", "all-documents")
@@ -70,8 +70,7 @@ class PolicyError(Exception):
     """policy.json cannot be read; the message says where and why."""
 
 
-@dataclass(frozen=True)
-class Typos:
+class Typos(NamedTuple):
     min_length: tuple[int, ...]
     weights: tuple[float, ...]
     same_first_letter: bool
@@ -84,8 +83,7 @@ class Typos:
         return sum(length >= least for least in self.min_length)
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     raw: dict
     fields: dict[str, float]
     k1: float

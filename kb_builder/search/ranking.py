@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
-from functools import cached_property
 from itertools import accumulate, repeat
 
 from kb_builder.search.engine import IndexReader, TermNotFound
@@ -54,15 +52,12 @@ def weights(fields: dict[str, list[str]], average: dict[str, float], weight: flo
     return {term: int(max(1.0, round_half_up(weight * value * rules.weight_scale))) for term, value in found.items()}
 
 
-@dataclass
 class Collection:
     """One language's entries in the index (BM25's statistics are counted over them, as in the browser)."""
 
-    documents: list[int]  # document numbers of the language's entries, in order
-
-    @cached_property
-    def is_entry(self) -> frozenset[int]:
-        return frozenset(self.documents)
+    def __init__(self, documents: list[int]) -> None:
+        self.documents = documents  # document numbers of the language's entries, in order
+        self.is_entry = frozenset(documents)
 
 
 def postings(reader: IndexReader, fieldname: str, text: str) -> tuple[list[int], list[float]]:

@@ -16,10 +16,8 @@ from __future__ import annotations
 import json
 import random
 import re
-import shutil
-from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kb_builder.content.names import LANGUAGES, TOPICS
 from kb_builder.search import analysis, ranking
@@ -62,8 +60,7 @@ class SearchError(Exception):
     """A search that cannot run (no index, bad option); the message says what to do."""
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
     id: str
     title: str
     jurisdiction: str
@@ -122,6 +119,8 @@ def build_index(content: LoadResult, target: Path, made: dict[str, list[Indexed]
     A language's pages are added in the order of their addresses, so that their document numbers order pages of
     equal score as the browser does; each page's terms are weighed against the averages of the language's
     entries, as the browser's index weighs them."""
+    import shutil
+
     from kb_builder.content.glossary import load_glossary
     from kb_builder.pages.paths import site_url
     from kb_builder.search.documents import page_text
@@ -334,7 +333,7 @@ class _BoldFormatter(highlight.Formatter):
 
 
 def hit_dict(hit: Hit) -> dict[str, object]:
-    return asdict(hit)
+    return hit._asdict()
 
 
 def describe(hit: Hit, rank: int) -> str:
