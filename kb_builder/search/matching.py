@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from functools import cached_property
 from typing import NamedTuple
 
 from kb_builder.search import analysis
@@ -46,9 +47,14 @@ class Vocabulary:
     def __init__(self, terms: list[str], in_entries: set[str] | None = None):
         self.terms = sorted(terms)
         self.in_entries = set(self.terms) if in_entries is None else in_entries
-        self.by_first: dict[str, list[str]] = defaultdict(list)
+
+    @cached_property
+    def by_first(self) -> dict[str, list[str]]:
+        """The terms by their first letter, for typos (made when a query first has a word no entry has)."""
+        found: dict[str, list[str]] = defaultdict(list)
         for term in self.terms:
-            self.by_first[term[0]].append(term)
+            found[term[0]].append(term)
+        return found
 
     def matches(self, word: str) -> list[tuple[str, float]]:
         """(term, how much it counts) for a query word, as `matches` in kb-search.js: the word itself (1) and the
