@@ -378,37 +378,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _terminal_columns() -> int:
-    """The terminal's width as `shutil.get_terminal_size` finds it ($COLUMNS, else the terminal, else 80)."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
-
-
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's own, but measuring the terminal without `shutil`, which argparse imports (and bz2 and lzma with
-    it) as soon as an option is added, and which no command but a build needs."""
-
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
-        super().__init__(prog, indent_increment, max_help_position, _terminal_columns() - 2 if width is None else width)
-
-
-class _ArgumentParser(argparse.ArgumentParser):
-    """An argument parser (and, through `add_subparsers`, each command's) with `_HelpFormatter`."""
-
-    def __init__(self, *args: object, formatter_class: type[argparse.HelpFormatter] = _HelpFormatter,
-                 **kwargs: object) -> None:
-        super().__init__(*args, formatter_class=formatter_class, **kwargs)  # type: ignore[arg-type]
-
-
 def _entries_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--entries", type=Path, default=DEFAULT_ENTRIES, metavar="DIR", help="entries folder (default: entries)"
@@ -522,7 +491,7 @@ COMMANDS: tuple[tuple[str, str, Callable[[argparse.Namespace], int], Callable[[a
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
     """kb's argument parser; given a command, with that command's options only (all that parsing its arguments
     needs: adding every command's options is a few per cent of a quick command such as `kb search`)."""
-    parser = _ArgumentParser(prog="kb", description="Build and check the Conscription & Asylum Rights Atlas.")
+    parser = argparse.ArgumentParser(prog="kb", description="Build and check the Conscription & Asylum Rights Atlas.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, help_text, run, add_options in COMMANDS:
         if command in (None, name):
