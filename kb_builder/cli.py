@@ -1,4 +1,5 @@
-"""The `kb` command line: validate, build, export, keygen, release, verify, index, search, new, stale, schema, stats."""
+"""The `kb` command line: validate, build, export, keygen, release, verify, index, search, new, stale, reported, schema,
+stats."""
 
 from __future__ import annotations
 
@@ -279,6 +280,34 @@ def cmd_stale(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reported(args: argparse.Namespace) -> int:
+    from kb_builder.content import provenance
+    from kb_builder.content.loader import load_entries
+
+    result = load_entries(args.entries)
+    if _report(result):
+        return 1
+    items = [item for item in result.entries
+             if not args.jurisdiction or item.entry.jurisdiction == args.jurisdiction.upper()]
+    if args.jurisdiction and not items:
+        raise UsageError(f"no entries of {args.jurisdiction!r} (expected a jurisdiction the atlas has, such as RU)")
+    entries = 0
+    facts = 0
+    for item in sorted(items, key=lambda item: item.display_path):
+        warned = provenance.warned(item.entry)
+        entries += bool(warned)
+        facts += len(warned)
+        for fact in warned:
+            line, col = item.doc.position(fact.loc)
+            name = fact.label.en if fact.label else fact.column
+            publishers = "; ".join(dict.fromkeys(ground.publisher for ground in fact.provenance.grounds))
+            print(f"{item.display_path}:{line}:{col}: {name!r} rests on reports only: {publishers} "
+                  "(expected a law text, a court decision or an official source)")
+    print(f"{facts} fact(s) a reader acts on rest on reports only, in {entries} of {len(items)} entries; "
+          "their pages show them in a warning box", file=sys.stderr)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from kb_builder.content.schema import json_schema
 
@@ -454,6 +483,11 @@ def _stale_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="the date to check against (default: today)")
 
 
+def _reported_options(p: argparse.ArgumentParser) -> None:
+    _entries_option(p)
+    p.add_argument("--jurisdiction", metavar="CODE", help="only the entries of this jurisdiction (such as RU)")
+
+
 def _schema_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("kind", nargs="?", choices=FILE_KIND_NAMES, default="entry",
                    help="which kind of file: entry (default), guide, template, contacts or releases")
@@ -481,6 +515,8 @@ COMMANDS: tuple[tuple[str, str, Callable[[argparse.Namespace], int], Callable[[a
     ("search", "search the entries from the command line", cmd_search, _search_options),
     ("new", "write a valid skeleton entry to fill in", cmd_new, _new_options),
     ("stale", "list entries whose review is overdue", cmd_stale, _stale_options),
+    ("reported", "list, at its place in its file, each fact a reader acts on that rests on reports only", cmd_reported,
+     _reported_options),
     ("schema", "print the JSON Schema of entries, guides, templates, decisions or the directory's files (for editors)",
      cmd_schema, _schema_options),
     ("stats", "entries by jurisdiction, topic and language; what facts rest on; sources by class", cmd_stats,

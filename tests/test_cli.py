@@ -168,3 +168,26 @@ def test_hostile_file_exits_1_with_a_positioned_message(entries: Path, content: 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert re.search(r"bad\.yaml:\d+:\d+: .+\(expected .+\)", result.stderr), result.stderr
+
+
+def test_reported_lists_each_fact_to_check_at_its_place(entries: Path) -> None:
+    """`kb reported` names, at its line, each fact a reader acts on that rests on reports only: the facts the
+    pages warn about, and only those."""
+    write(entries, "ru/a.yaml", entry_text(id="ru-a"))
+    text = entry_text(id="ru-b", warned=True)
+    write(entries, "ru/b.yaml", text)
+    write(entries, "int/c.yaml", entry_text(id="int-c", jurisdiction="INT", warned=True))
+    result = run_kb("reported", "--entries", str(entries))
+    assert result.returncode == 0, result.stderr
+    line, col = position(text, "label: {en: Suspension")
+    assert result.stdout.splitlines() == [
+        f"{entries / 'int' / 'c.yaml'}:{line}:{col}: 'Suspension' rests on reports only: Vedomosti "
+        "(expected a law text, a court decision or an official source)",
+        f"{entries / 'ru' / 'b.yaml'}:{line}:{col}: 'Suspension' rests on reports only: Vedomosti "
+        "(expected a law text, a court decision or an official source)",
+    ]
+    assert "2 fact(s) a reader acts on rest on reports only, in 2 of 3 entries" in result.stderr
+    one = run_kb("reported", "--jurisdiction", "ru", "--entries", str(entries))
+    assert len(one.stdout.splitlines()) == 1 and "in 1 of 2 entries" in one.stderr
+    wrong = run_kb("reported", "--jurisdiction", "xx", "--entries", str(entries))
+    assert wrong.returncode == 2 and "no entries of 'xx'" in wrong.stderr

@@ -26,6 +26,7 @@ from kb_builder.content.schema import (
     LocalizedText,
     Source,
 )
+from kb_builder.content.yaml_source import Loc
 
 LAW, COURT, OFFICIAL, REPORTED = "law", "court", "official", "reported"
 #: The classes, strongest first.
@@ -64,7 +65,7 @@ class Fact:
     """One fact of an entry: where it is in the file, its label (a text, or for a table fact the name of its
     column), whether a reader acts on it, and its provenance."""
 
-    where: str
+    loc: Loc
     label: LocalizedText | None
     column: str | None
     actionable: bool
@@ -94,12 +95,12 @@ def deadline(entry: Entry, item: Deadline) -> Provenance:
 def facts(entry: Entry) -> list[Fact]:
     """Every fact of an entry, shown on its page (key facts, deadlines) or in a comparison table."""
     found = [
-        Fact(f"key_facts[{i}]", f.label, None, f.kind in ACTIONABLE_FACT_KINDS, key_fact(entry, f))
+        Fact(("key_facts", i), f.label, None, f.kind in ACTIONABLE_FACT_KINDS, key_fact(entry, f))
         for i, f in enumerate(entry.key_facts)
     ]
-    found += [Fact(f"deadlines[{i}]", d.what, None, True, deadline(entry, d)) for i, d in enumerate(entry.deadlines)]
+    found += [Fact(("deadlines", i), d.what, None, True, deadline(entry, d)) for i, d in enumerate(entry.deadlines)]
     found += [
-        Fact(where, None, where.rsplit(".", 1)[-1], where in ACTIONABLE_STRUCTURED,
+        Fact(tuple(where.split(".")), None, where.rsplit(".", 1)[-1], where in ACTIONABLE_STRUCTURED,
              provenance(entry, f.rests_on, f.caveat))
         for where, f in entry.structured_facts()
     ]
