@@ -23,7 +23,7 @@ from kb_builder.content.problems import EntryErrors
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from kb_builder.content.loader import LoadResult
+    from kb_builder.content.loader import LoadResult, ParsedFile
 
 DEFAULT_ENTRIES = Path("entries")
 DEFAULT_INDEX = Path("site") / "cli-index"
@@ -265,6 +265,17 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _of_jurisdiction(items: list[ParsedFile], code: str | None) -> list[ParsedFile]:
+    """The entry files of one jurisdiction (all of them without a code); a code the atlas has no entry of is a
+    usage error."""
+    if not code:
+        return items
+    kept = [item for item in items if item.entry.jurisdiction == code.upper()]
+    if not kept:
+        raise UsageError(f"no entries of {code!r} (expected a jurisdiction the atlas has, such as RU)")
+    return kept
+
+
 def cmd_stale(args: argparse.Namespace) -> int:
     from kb_builder.content.loader import load_entries
 
@@ -287,10 +298,7 @@ def cmd_reported(args: argparse.Namespace) -> int:
     result = load_entries(args.entries)
     if _report(result):
         return 1
-    items = [item for item in result.entries
-             if not args.jurisdiction or item.entry.jurisdiction == args.jurisdiction.upper()]
-    if args.jurisdiction and not items:
-        raise UsageError(f"no entries of {args.jurisdiction!r} (expected a jurisdiction the atlas has, such as RU)")
+    items = _of_jurisdiction(result.entries, args.jurisdiction)
     entries = 0
     facts = 0
     for item in sorted(items, key=lambda item: item.display_path):
@@ -325,11 +333,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     result = load_entries(args.entries)
     if _report(result):
         return 1
-    entries = [item.entry for item in result.entries]
-    if args.jurisdiction:
-        entries = [e for e in entries if e.jurisdiction == args.jurisdiction.upper()]
-        if not entries:
-            raise UsageError(f"no entries of {args.jurisdiction!r} (expected a jurisdiction the atlas has, such as RU)")
+    entries = [item.entry for item in _of_jurisdiction(result.entries, args.jurisdiction)]
     today = build_date()
     by_jurisdiction = Counter(e.jurisdiction for e in entries)
     by_topic = Counter(e.topic for e in entries)
@@ -483,9 +487,13 @@ def _stale_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="the date to check against (default: today)")
 
 
+def _jurisdiction_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jurisdiction", metavar="CODE", help="only the entries of this jurisdiction (such as RU)")
+
+
 def _reported_options(p: argparse.ArgumentParser) -> None:
     _entries_option(p)
-    p.add_argument("--jurisdiction", metavar="CODE", help="only the entries of this jurisdiction (such as RU)")
+    _jurisdiction_option(p)
 
 
 def _schema_options(p: argparse.ArgumentParser) -> None:
@@ -496,7 +504,7 @@ def _schema_options(p: argparse.ArgumentParser) -> None:
 def _stats_options(p: argparse.ArgumentParser) -> None:
     _entries_option(p)
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--jurisdiction", metavar="CODE", help="only the entries of this jurisdiction (such as RU)")
+    _jurisdiction_option(p)
 
 
 #: Each command: its name, its line in `kb --help`, what runs it and what adds its options.
