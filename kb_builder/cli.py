@@ -342,7 +342,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     }
     overdue = sorted((e.review_due, e.id) for e in entries if e.is_overdue(today))
     facts = Counter(fact.provenance.cls for e in entries for fact in provenance.facts(e))
-    warned = {e.id: len(provenance.warned(e)) for e in entries if provenance.warned(e)}
+    warned = {e.id: n for e in entries if (n := len(provenance.warned(e)))}
     policy = load_policy()
     sources = Counter(policy.ruling(s.url).cls for e in entries for s in e.sources)
     total_sources = sum(sources.values())
